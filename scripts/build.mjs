@@ -1,0 +1,36 @@
+// Bundles the extension client, the language server and the CLI with esbuild.
+// `vscode` is provided by the extension host; everything else is bundled so the VSIX ships no node_modules.
+import fs from 'node:fs';
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // node:sqlite is built into Node >= 22.5; on older hosts the SQLite source reports itself unavailable.
+  external: ['vscode', 'node:sqlite'],
+  // jsonc-parser's UMD build hides its requires from esbuild; its ES module build bundles cleanly.
+  mainFields: ['module', 'main'],
+};
+
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+for (const entry of entries) {
+  // The client arrives after the engine; build whatever entry points exist.
+  if (!fs.existsSync(entry.entryPoints[0])) continue;
+  const options = { ...common, ...entry };
+  if (watch) await (await esbuild.context(options)).watch();
+  else await esbuild.build(options);
+}

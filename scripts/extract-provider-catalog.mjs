@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// Extracts the provider facts the engine needs (which env vars serve which provider, provider
+// aliases, CLI-backed providers, non-secret key markers) from an installed OpenClaw CLI by asking
+// its own functions, and writes them as data: server/src/openclaw/data/provider-catalog-<version>.json.
+// Run with Node 24: node scripts/extract-provider-catalog.mjs .cache/peers/openclaw-2026.6.1 2026.6.1
+// The data is committed; this script documents where it came from and refreshes it for a new release.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import JSON5 from 'json5';
+
+const [, , peerDir, version] = process.argv;
+if (!peerDir || !version) {
+  console.error('usage: extract-provider-catalog.mjs PEER_DIR VERSION');
+  process.exit(2);
+}
+const dist = path.resolve(peerDir, 'node_modules/openclaw/dist');
+const files = fs.readdirSync(dist).filter((f) => f.endsWith('.js'));
+
+/** Finds the bundled module defining `name` and imports that function through its export alias. */
+async function load(name) {
+  for (const f of files) {
+    const text = fs.readFileSync(path.join(dist, f), 'utf8');
+    if (!text.includes(`function ${name}(`)) continue;
+    const exp = /export\s*\{([^}]*)\}/.exec(text);
+    const alias = exp?.[1].split(',').map((s) => s.trim().split(/\s+as\s+/)).find(([local]) => local === name)?.[1];
+    if (!alias) continue;
+    const mod = await import(pathToFileURL(path.join(dist, f)).href);
+    return mod[alias];
+  }
+  throw new Error(`function ${name} not found in ${dist}`);
+}
+
+// An empty home and env: the catalog must not depend on the machine it is extracted on.
+const home = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-catalog-'));
+process.env.HOME = home;
+for (const k of Object.keys(process.env)) if (k.startsWith('OPENCLAW_')) delete process.env[k];
+
+/** Older releases (2026.3.x) keep the env table as a plain literal instead of plugin manifests. */
+function literalTable(constName) {
+  for (const f of files) {
+    const text = fs.readFileSync(path.join(dist, f), 'utf8');
+    const start = text.indexOf(`const ${constName} = {`);
+    if (start === -1) continue;
+    const open = text.indexOf('{', start);
+    const end = text.indexOf('\n};', open);
+    return JSON5.parse(text.slice(open, end + 2));
+  }
+  return undefined;
+}
+
+const legacyTable = literalTable('PROVIDER_ENV_API_KEY_CANDIDATES');
+if (legacyTable) {
+  const catalog = {
+    openclawVersion: version,
+    note: 'Facts read from the OpenClaw CLI by scripts/extract-provider-catalog.mjs; data, not code.',
+    envCandidates: Object.fromEntries(Object.entries(legacyTable).sort(([a], [b]) => a.localeCompare(b))),
+    envLookupAliases: {},
+    authEvidenceProviders: ['google-vertex'],
+    authAliases: {},
+    cliProviders: ['claude-cli', 'codex-cli'],
+    nonSecretMarkers: ['custom-local', 'ollama-local', 'secretref-managed'],
+    cooldownBypassProviders: ['openrouter'],
+  };
+  writeCatalog(catalog);
+  process.exit(0);
+}
+
+function writeCatalog(catalog) {
+  const out = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'server/src/openclaw/data', `provider-catalog-${version}.json`);
+  fs.writeFileSync(out, JSON.stringify(catalog, null, 1) + '\n');
+  fs.rmSync(home, { recursive: true, force: true });
+  console.log(`wrote ${out}: ${Object.keys(catalog.envCandidates).length} env providers, ${Object.keys(catalog.authAliases).length} auth aliases, ${catalog.cliProviders.length} CLI providers`);
+}
+
+const lookupMaps = await load('resolveProviderAuthLookupMaps');
+const authAlias = await load('resolveProviderIdForAuth');
+const isCliProvider = await load('isCliProvider');
+const nonSecretMarkers = await load('listKnownNonSecretApiKeyMarkers');
+
+const maps = lookupMaps({ config: {}, env: {} });
+const manifests = fs.readdirSync(path.join(dist, 'extensions'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => path.join(dist, 'extensions', d.name, 'openclaw.plugin.json'))
+  .filter((p) => fs.existsSync(p))
+  .map((p) => JSON.parse(fs.readFileSync(p, 'utf8')));
+const manifestProviders = manifests.flatMap((m) => [...(m.providers ?? []), ...Object.keys(m.providerAuthAliases ?? {}), ...(m.cliBackends ?? [])]);
+const known = [...new Set([
+  ...Object.keys(maps.envCandidateMap), ...Object.keys(maps.aliasMap), ...Object.values(maps.aliasMap),
+  ...manifestProviders.filter((p) => typeof p === 'string'),
+  'openai-codex', 'codex', 'claude-cli', 'codex-cli', 'gemini-cli', 'google-gemini-cli',
+].map((p) => p.trim().toLowerCase()).filter(Boolean))].sort();
+
+const authAliases = {};
+const cliProviders = [];
+for (const p of known) {
+  const target = authAlias(p, { config: {} });
+  if (target && target !== p) authAliases[p] = target;
+  if (isCliProvider(p, {})) cliProviders.push(p);
+}
+
+const catalog = {
+  openclawVersion: version,
+  note: 'Facts read from the OpenClaw CLI by scripts/extract-provider-catalog.mjs; data, not code.',
+  envCandidates: Object.fromEntries(Object.entries(maps.envCandidateMap).sort(([a], [b]) => a.localeCompare(b))),
+  envLookupAliases: maps.aliasMap,
+  authEvidenceProviders: Object.keys(maps.authEvidenceMap).sort(),
+  authAliases,
+  cliProviders,
+  nonSecretMarkers: nonSecretMarkers(),
+  cooldownBypassProviders: ['openrouter', 'kilocode'],
+};
+writeCatalog(catalog);
+process.exit(0);

@@ -1,0 +1,94 @@
+import { parseArgs } from 'node:util';
+import { loadOpenClawState, UnknownAgentError } from './openclaw/state.js';
+import { statusJson } from './openclaw/statusJson.js';
+import { formatStatusReport } from './openclaw/report.js';
+import { COMPAT_VERSIONS, type CompatVersion } from './openclaw/rules.js';
+import { parseDuration } from './openclaw/duration.js';
+
+/** Exit code for bad input (usage, unknown agent): distinct from --check's 1 and 2. */
+const EXIT_USAGE = 3;
+/** Exit code for an unexpected failure of our own. */
+const EXIT_INTERNAL = 4;
+
+const HELP = `Usage: openclaw-auth status [options]
+
+Shows which credential OpenClaw will use for each provider, as \`openclaw models status\` does.
+Reads files only; never writes and never touches the network.
+
+Options:
+  --json              print the models status JSON (OpenClaw's fields plus ours)
+  --check             exit 1 if a provider in use is expired or missing, 2 if expiring
+  --agent ID          report on this agent (default: the configured default agent)
+  --state-dir DIR     OpenClaw state folder (default: $OPENCLAW_STATE_DIR or ~/.openclaw)
+  --daemon            model the gateway service: ignore this shell's environment
+  --warn-window DUR   expiring window, e.g. 24h (default), 3d, 90m
+  --compat VERSION    follow the rules of another OpenClaw release (${COMPAT_VERSIONS.join(', ')})
+  -h, --help          show this help
+`;
+
+class UsageError extends Error {}
+
+function main(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        check: { type: 'boolean' },
+        agent: { type: 'string' },
+        'state-dir': { type: 'string' },
+        daemon: { type: 'boolean' },
+        'warn-window': { type: 'string' },
+        compat: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const command = positionals[0] ?? 'status';
+  if (command !== 'status' || positionals.length > 1) throw new UsageError(`Unknown command "${positionals.join(' ')}". Try: openclaw-auth status --help`);
+  const compat = values.compat as CompatVersion | undefined;
+  if (compat !== undefined && !COMPAT_VERSIONS.includes(compat)) throw new UsageError(`--compat must be one of ${COMPAT_VERSIONS.join(', ')}.`);
+  let warnMs: number | undefined;
+  if (values['warn-window'] !== undefined) {
+    warnMs = parseDuration(values['warn-window']);
+    if (warnMs === undefined) throw new UsageError('--warn-window needs a duration such as 24h, 3d or 90m.');
+  }
+  const agentId = values.agent;
+  if (agentId !== undefined && !agentId.trim()) throw new UsageError('--agent needs an agent id.');
+  const state = loadOpenClawState({
+    env: process.env,
+    mode: values.daemon ? 'daemon' : 'shell',
+    cwd: process.cwd(),
+    ...(values['state-dir'] ? { stateDir: values['state-dir'] } : {}),
+    ...(agentId ? { agentId } : {}),
+    ...(warnMs !== undefined ? { warnMs } : {}),
+    ...(compat ? { compat } : {}),
+  });
+  const agent = state.agents.find((a) => a.agentId === state.selectedAgentId);
+  if (!agent) throw new Error('selected agent missing from state');
+  if (values.json) process.stdout.write(JSON.stringify(statusJson(state, agent, Boolean(agentId)), null, 2) + '\n');
+  else process.stdout.write(formatStatusReport(state, agent));
+  return values.check ? agent.status.checkCode : 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError || error instanceof UnknownAgentError) {
+    process.stderr.write(`openclaw-auth: ${error.message}\n`);
+    process.exitCode = EXIT_USAGE;
+  } else {
+    // Never a stack trace for users; the message is ours and carries no secret.
+    process.stderr.write(`openclaw-auth: internal error: ${(error as Error).message ?? String(error)}\n`);
+    process.exitCode = EXIT_INTERNAL;
+  }
+}

@@ -1,0 +1,183 @@
+import type { AuthStore } from './credential.js';
+import type { OpenClawConfig } from './config.js';
+import type { EnvValue } from './envSources.js';
+import { buildHealthSummary, type ProfileHealth, type ProviderHealth } from './health.js';
+import { agentModels, providersFromModels, providerUses, type AgentModels, type ProviderUse } from './modelRefs.js';
+import { credentialEligibility, ProfileOrdering, readAuthRouting, type AuthRouting } from './profileOrder.js';
+import type { StatusRules } from './rules.js';
+import { normalizeProviderId } from './providerIds.js';
+import { configuredProviderApiKey, profileDisplayLabel, profileLabel, secretLabel, type ProviderOverview } from './providerOverview.js';
+import { maskSecret } from './mask.js';
+import { isRecord } from './authStore.js';
+
+/** The `--check` exit code: 0 fine, 1 expired or missing, 2 expiring (OpenClaw's own codes). */
+export type CheckCode = 0 | 1 | 2;
+
+export interface UnusableProfile {
+  profileId: string;
+  provider?: string;
+  kind: 'cooldown' | 'disabled';
+  reason?: string;
+  until: number;
+  remainingMs: number;
+}
+
+export interface AgentAuthInput {
+  store: AuthStore;
+  /** Shown as `effective.detail` for providers served by profiles (`~/.openclaw/agents/main/agent/auth-profiles.json`). */
+  storeDisplayPath: (profileIds: string[]) => string;
+  config: OpenClawConfig;
+  /** Set when the user named the agent (`--agent`): its own model settings then apply. */
+  explicitAgentId?: string;
+  env: ReadonlyMap<string, EnvValue>;
+  rules: StatusRules;
+  now: number;
+  warnMs: number;
+}
+
+export interface AgentAuthStatus {
+  models: AgentModels;
+  providers: ProviderOverview[];
+  profiles: ProfileHealth[];
+  providerHealth: ProviderHealth[];
+  missingProvidersInUse: string[];
+  unusableProfiles: UnusableProfile[];
+  providersInUse: string[];
+  /** Per provider, the profile ids in the order OpenClaw would try them (usable ones only). */
+  effectiveOrder: Record<string, string[]>;
+  checkCode: CheckCode;
+}
+
+/**
+ * Answers, for one agent, which credential OpenClaw will use for each provider and whether it is
+ * still good, following `openclaw models status` (2026.6.1) rule for rule.
+ */
+export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
+  const { store, config, rules, now, env } = input;
+  const catalog = rules.catalog;
+  const raw = config.raw;
+  const routing: AuthRouting = readAuthRouting(raw);
+  const ordering = new ProfileOrdering(store, routing, catalog, now);
+  const models = agentModels(config, input.explicitAgentId);
+  const uses: ProviderUse[] = providerUses(models);
+
+  const fromStore = Object.values(store.profiles).map((p) => normalizeProviderId(p.provider)).filter(Boolean);
+  const modelsSection = isRecord(raw.models) && isRecord(raw.models.providers) ? raw.models.providers : {};
+  const fromConfig = Object.keys(modelsSection).map(normalizeProviderId).filter(Boolean);
+  const fromEnv = catalog.envLookupProviders().filter((p) => catalog.resolveEnvKey(p, env));
+  const allProviders = [...new Set([...fromStore, ...fromConfig, ...providersFromModels(models), ...fromEnv])].sort((a, b) => a.localeCompare(b));
+
+  const displayLabel = (id: string) => profileDisplayLabel(id, store, routing, raw);
+  const labelCtx = { store, catalog, now, displayLabel, unusableUntil: (id: string) => ordering.unusableUntil(id) };
+
+  const overviews: ProviderOverview[] = [];
+  for (const provider of allProviders) {
+    const ids = Object.entries(store.profiles).filter(([, c]) => normalizeProviderId(c.provider) === provider).map(([id]) => id);
+    const count = (t: string) => ids.filter((id) => store.profiles[id]?.type === t).length;
+    const envKey = catalog.resolveEnvKey(provider, env);
+    const customKey = configuredProviderApiKey(raw, provider);
+    const overview: ProviderOverview = {
+      provider,
+      effective: ids.length > 0
+        ? { kind: 'profiles', detail: input.storeDisplayPath(ids) }
+        : envKey
+          ? { kind: 'env', detail: envDisplay(envKey.source, envKey.secret) }
+          : customKey && !catalog.isNonSecretMarker(customKey) ? { kind: 'models.json', detail: secretLabel(customKey, undefined, 'api-key', catalog) } : { kind: 'missing', detail: 'missing' },
+      profiles: { count: ids.length, oauth: count('oauth'), token: count('token'), apiKey: count('api_key'), labels: ids.map((id) => profileLabel(id, store.profiles[id], labelCtx)) },
+    };
+    if (envKey) overview.env = envKey;
+    if (customKey) overview.modelsJson = { value: secretLabel(customKey, undefined, 'api-key', catalog), source: 'models.json' };
+    if (overview.profiles.count > 0 || overview.env || overview.modelsJson) overviews.push(overview);
+  }
+  const overviewByProvider = new Map(overviews.map((o) => [o.provider, o]));
+
+  const health = buildHealthSummary(store, routing, ordering, displayLabel, now, input.warnMs, rules.refreshableOAuthIsOk);
+  const healthById = new Map(health.profiles.map((p) => [p.profileId, p]));
+  // A profile counts as usable when its stored material is (API keys) or its health says so (tokens, OAuth).
+  const usableProfile = (id: string): boolean => {
+    const credential = store.profiles[id];
+    if (!credential) return false;
+    const h = healthById.get(id);
+    if (credential.type !== 'api_key' && h) return h.status === 'ok' || h.status === 'expiring' || h.status === 'static';
+    return credentialEligibility(credential, now).eligible;
+  };
+
+  const candidatesFor = (provider: string): string[] => {
+    const ordered = ordering.order(provider);
+    const explicit = ordering.explicitOrder(provider);
+    const key = ordering.authKey(provider);
+    const rescued = (id: string) => {
+      const credential = store.profiles[id];
+      if (!credential) return false;
+      const e = ordering.eligibility(provider, id);
+      if (e.eligible) return true;
+      return e.reason === 'missing_credential' && credential.type !== 'api_key' && usableProfile(id);
+    };
+    if (explicit) return [...new Set([...ordered, ...explicit.ids.filter(rescued)])];
+    const configured = Object.entries(routing.profiles).filter(([, p]) => ordering.authKey(p.provider) === key).map(([id]) => id);
+    if (configured.length > 0) return [...new Set([...ordered, ...configured.filter(rescued)])];
+    const same = Object.entries(store.profiles).filter(([, c]) => ordering.authKey(c.provider) === key).map(([id]) => id).filter(rescued);
+    return [...new Set([...ordered, ...same])];
+  };
+  const runtimeCandidates = (provider: string) => [...new Set([normalizeProviderId(provider), ordering.authKey(provider)])];
+  const hasNonProfileAuth = (provider: string) =>
+    runtimeCandidates(provider).some((c) => {
+      const o = overviewByProvider.get(c);
+      return Boolean(o?.env) || Boolean(configuredProviderApiKey(raw, c));
+    });
+  const hasUsableAuth = (provider: string) =>
+    runtimeCandidates(provider).some((c) => candidatesFor(c).some(usableProfile) || hasNonProfileAuth(c));
+
+  const hasAnyAuth = (provider: string) => Boolean(overviewByProvider.get(provider)) || hasNonProfileAuth(provider);
+  const isMissing = rules.profilesPreventMissing ? (p: string) => !hasAnyAuth(p) : (p: string) => !hasUsableAuth(p);
+  const missingProvidersInUse = [...new Set(uses.filter((u) => isMissing(u.provider)).map((u) => u.provider))]
+    .filter((p) => !catalog.isCliProvider(p, raw))
+    .sort((a, b) => a.localeCompare(b));
+
+  const inUse = new Set<string>();
+  for (const u of uses) {
+    inUse.add(u.provider);
+    inUse.add(ordering.authKey(u.provider));
+  }
+  const anyExpired = (p: ProviderHealth) => rules.expiredProfileFailsCheck && p.profiles.some((x) => x.status === 'expired');
+  const expiredOrMissing =
+    health.providers.some((p) => inUse.has(p.provider) && anyExpired(p)) ||
+    health.providers.some((p) => inUse.has(p.provider) && (p.status === 'expired' || p.status === 'missing') && !hasNonProfileAuth(p.provider)) ||
+    missingProvidersInUse.length > 0;
+  const expiring = health.providers.some((p) => inUse.has(p.provider) && p.status === 'expiring' && !hasNonProfileAuth(p.provider));
+  const checkCode: CheckCode = expiredOrMissing ? 1 : expiring ? 2 : 0;
+
+  const unusableProfiles: UnusableProfile[] = [];
+  for (const profileId of Object.keys(store.usageStats ?? {})) {
+    const until = ordering.unusableUntil(profileId);
+    if (!until || now >= until) continue;
+    const stats = store.usageStats?.[profileId];
+    const disabled = typeof stats?.disabledUntil === 'number' && now < stats.disabledUntil;
+    const entry: UnusableProfile = { profileId, kind: disabled ? 'disabled' : 'cooldown', until, remainingMs: until - now };
+    const provider = store.profiles[profileId]?.provider;
+    if (provider) entry.provider = provider;
+    if (stats?.disabledReason) entry.reason = stats.disabledReason;
+    unusableProfiles.push(entry);
+  }
+  unusableProfiles.sort((a, b) => a.remainingMs - b.remainingMs);
+
+  const effectiveOrder: Record<string, string[]> = {};
+  for (const o of overviews) effectiveOrder[o.provider] = candidatesFor(o.provider).filter(usableProfile);
+
+  return {
+    models,
+    providers: overviews,
+    profiles: health.profiles,
+    providerHealth: health.providers,
+    missingProvidersInUse,
+    unusableProfiles,
+    providersInUse: [...inUse].sort(),
+    effectiveOrder,
+    checkCode,
+  };
+}
+
+/** An OAuth token from the environment is shown as "OAuth (env)", every other key masked. */
+export function envDisplay(source: string, secret: string): string {
+  return source.includes('OAUTH_TOKEN') || source.toLowerCase().includes('oauth') ? 'OAuth (env)' : maskSecret(secret);
+}

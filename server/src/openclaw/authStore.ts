@@ -1,0 +1,183 @@
+import { CREDENTIAL_TYPES, type AuthStore, type Credential, type CredentialType, type UsageStats } from './credential.js';
+import { coerceSecretRef } from './secretRef.js';
+import { normalizeProviderId } from './providerIds.js';
+
+/**
+ * Loads an auth store from already-parsed JSON exactly as OpenClaw 2026.6.1 does: never throws,
+ * drops entries it cannot use and says why. Which file the JSON came from is the caller's concern.
+ */
+export type RejectReason = 'non_object' | 'invalid_type' | 'missing_provider';
+
+export interface CoercedStore {
+  store: AuthStore;
+  rejected: { profileId: string; reason: RejectReason }[];
+}
+
+export type StoreShape =
+  | 'store' // { version, profiles: {...} }
+  | 'legacy-flat' // { "openrouter": { "apiKey": "..." } }: not read at run time
+  | 'unwrapped' // profiles written at the top level without { version, profiles }
+  | 'not-a-store'; // anything else (array, string, object without profiles)
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `{ version, profiles }` as OpenClaw reads it, or undefined when the JSON is not a store at all. */
+export function coerceAuthStore(raw: unknown): CoercedStore | undefined {
+  if (!isRecord(raw) || !isRecord(raw.profiles)) return undefined;
+  const profiles: Record<string, Credential> = {};
+  const rejected: CoercedStore['rejected'] = [];
+  for (const [profileId, value] of Object.entries(raw.profiles)) {
+    const parsed = parseCredentialEntry(value);
+    if ('reason' in parsed) rejected.push({ profileId, reason: parsed.reason });
+    else profiles[profileId] = parsed.credential;
+  }
+  const version = Number(raw.version ?? 1);
+  const store: AuthStore = { version: Number.isFinite(version) && version > 0 ? version : 1, profiles };
+  Object.assign(store, coerceAuthState(raw));
+  return { store, rejected };
+}
+
+/** The `order` / `lastGood` / `usageStats` part of a store or of `auth-state.json`. */
+export function coerceAuthState(raw: unknown): Pick<AuthStore, 'order' | 'lastGood' | 'usageStats'> {
+  if (!isRecord(raw)) return {};
+  const out: Pick<AuthStore, 'order' | 'lastGood' | 'usageStats'> = {};
+  const order = coerceOrder(raw.order);
+  if (order) out.order = order;
+  const lastGood = coerceLastGood(raw.lastGood);
+  if (lastGood) out.lastGood = lastGood;
+  const usageStats = coerceUsageStats(raw.usageStats);
+  if (usageStats) out.usageStats = usageStats;
+  return out;
+}
+
+/** Later state wins per provider / profile, as OpenClaw merges `auth-state.json` over the store. */
+export function mergeAuthState<T extends Pick<AuthStore, 'order' | 'lastGood' | 'usageStats'>>(
+  base: T,
+  override: Pick<AuthStore, 'order' | 'lastGood' | 'usageStats'>,
+): T {
+  const merged = { ...base };
+  for (const field of ['order', 'lastGood', 'usageStats'] as const) {
+    const left = base[field];
+    const right = override[field];
+    if (left || right) (merged as Record<string, unknown>)[field] = { ...left, ...right };
+  }
+  return merged;
+}
+
+/** Recognises the shapes people write by hand that OpenClaw does not read as a store. */
+export function detectStoreShape(raw: unknown): StoreShape {
+  if (!isRecord(raw)) return 'not-a-store';
+  if (isRecord(raw.profiles)) return 'store';
+  const entries = Object.entries(raw).filter(([, v]) => isRecord(v));
+  if (entries.length === 0) return 'not-a-store';
+  if (entries.some(([k, v]) => k.includes(':') && typeof (v as Record<string, unknown>).type === 'string')) return 'unwrapped';
+  if (entries.some(([k, v]) => !k.includes(':') && hasSecretField(v as Record<string, unknown>))) return 'legacy-flat';
+  return 'not-a-store';
+}
+
+function hasSecretField(v: Record<string, unknown>): boolean {
+  return ['apiKey', 'key', 'token', 'access'].some((f) => typeof v[f] === 'string');
+}
+
+function parseCredentialEntry(raw: unknown): { credential: Credential } | { reason: RejectReason } {
+  if (!isRecord(raw)) return { reason: 'non_object' };
+  const typed = normalizeRawCredential(raw);
+  if (!CREDENTIAL_TYPES.includes(typed.type as CredentialType)) return { reason: 'invalid_type' };
+  const provider = typeof typed.provider === 'string' ? typed.provider : '';
+  if (!provider) return { reason: 'missing_provider' };
+  return { credential: typed as Credential };
+}
+
+/** Keeps a string only when it has non-blank content (OpenClaw keeps the untrimmed value). */
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value : undefined;
+}
+
+/** `expires` that is present but not a positive finite number becomes 0, which reads as invalid. */
+function normalizeExpires(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+/** OpenClaw's load-time rewrites: `mode` → `type`, `apiKey` → `api_key` / `key`, object values → refs. */
+function normalizeRawCredential(raw: Record<string, unknown>): Record<string, unknown> {
+  const entry: Record<string, unknown> = { ...raw };
+  if (!('type' in entry) && typeof entry.mode === 'string') entry.type = entry.mode;
+  if (entry.type === 'apiKey') entry.type = 'api_key';
+  if (!('key' in entry) && !coerceSecretRef(entry.keyRef) && typeof entry.apiKey === 'string') entry.key = entry.apiKey;
+  moveObjectValueToRef(entry, 'key', 'keyRef');
+  moveObjectValueToRef(entry, 'token', 'tokenRef');
+  if (entry.type !== 'api_key' && entry.type !== 'token' && entry.type !== 'oauth') return entry;
+
+  const out: Record<string, unknown> = { ...entry, type: entry.type, provider: typeof entry.provider === 'string' ? normalizeProviderId(entry.provider) : '' };
+  for (const field of ['email', 'displayName']) setOrDelete(out, field, optionalString(entry[field]));
+  if (entry.type === 'api_key') {
+    const keyRef = coerceSecretRef(entry.keyRef);
+    setOrDelete(out, 'keyRef', keyRef);
+    setOrDelete(out, 'key', keyRef ? undefined : optionalString(entry.key));
+  } else if (entry.type === 'token') {
+    setOrDelete(out, 'token', optionalString(entry.token));
+    setOrDelete(out, 'tokenRef', coerceSecretRef(entry.tokenRef));
+    setOrDelete(out, 'expires', normalizeExpires(entry.expires));
+  } else {
+    for (const field of ['access', 'refresh', 'idToken', 'accountId', 'projectId', 'enterpriseUrl']) setOrDelete(out, field, optionalString(entry[field]));
+    setOrDelete(out, 'expires', normalizeExpires(entry.expires));
+  }
+  return out;
+}
+
+function moveObjectValueToRef(entry: Record<string, unknown>, valueField: string, refField: string): void {
+  const value = entry[valueField];
+  if (value === undefined || value === null || typeof value === 'string') return;
+  const ref = coerceSecretRef(value);
+  if (ref && !coerceSecretRef(entry[refField])) entry[refField] = ref;
+  delete entry[valueField];
+}
+
+function setOrDelete(target: Record<string, unknown>, field: string, value: unknown): void {
+  if (value === undefined) delete target[field];
+  else target[field] = value;
+}
+
+function coerceOrder(raw: unknown): Record<string, string[]> | undefined {
+  if (!isRecord(raw)) return undefined;
+  const out: Record<string, string[]> = {};
+  for (const [provider, value] of Object.entries(raw)) {
+    if (!Array.isArray(value)) continue;
+    const key = normalizeProviderId(provider);
+    if (!key) continue;
+    const list = value.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter(Boolean);
+    if (list.length > 0) out[key] = list;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function coerceLastGood(raw: unknown): Record<string, string> | undefined {
+  if (!isRecord(raw)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [provider, profileId] of Object.entries(raw)) {
+    const key = normalizeProviderId(provider);
+    const id = typeof profileId === 'string' ? profileId.trim() : '';
+    if (key && id) out[key] = id;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+const USAGE_NUMBER_FIELDS = ['lastUsed', 'blockedUntil', 'cooldownUntil', 'disabledUntil', 'errorCount', 'lastFailureAt'] as const;
+const USAGE_STRING_FIELDS = ['blockedReason', 'cooldownReason', 'disabledReason', 'cooldownModel', 'blockedModel'] as const;
+
+function coerceUsageStats(raw: unknown): Record<string, UsageStats> | undefined {
+  if (!isRecord(raw)) return undefined;
+  const out: Record<string, UsageStats> = {};
+  for (const [profileId, value] of Object.entries(raw)) {
+    const id = profileId.trim();
+    if (!id || !isRecord(value)) continue;
+    const stats: UsageStats = {};
+    for (const f of USAGE_NUMBER_FIELDS) if (typeof value[f] === 'number' && Number.isFinite(value[f])) stats[f] = value[f] as number;
+    for (const f of USAGE_STRING_FIELDS) if (typeof value[f] === 'string' && (value[f] as string).trim()) stats[f] = (value[f] as string).trim();
+    if (Object.keys(stats).length > 0) out[id] = stats;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}

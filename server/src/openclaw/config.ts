@@ -1,0 +1,107 @@
+import JSON5 from 'json5';
+import { readTextFile } from './fileRead.js';
+import { issue, type SourceIssue } from './issues.js';
+import { isRecord } from './authStore.js';
+import { DEFAULT_AGENT_ID, normalizeAgentId } from './paths.js';
+
+/** The parts of `openclaw.json` (JSON5) that decide credentials; the rest is kept as raw JSON. */
+export interface OpenClawConfig {
+  raw: Record<string, unknown>;
+  agents: ConfiguredAgent[];
+  defaultAgentId: string;
+  /** `meta.lastTouchedVersion`: the OpenClaw version that last wrote the file. */
+  lastTouchedVersion?: string;
+}
+
+export interface ConfiguredAgent {
+  id: string;
+  isDefault: boolean;
+  agentDir?: string;
+  name?: string;
+  /** The agent's own primary model, when it overrides the defaults. */
+  modelPrimary?: string;
+  modelFallbacks?: string[];
+}
+
+export interface LoadedConfig {
+  config: OpenClawConfig;
+  exists: boolean;
+  issues: SourceIssue[];
+}
+
+export function loadConfig(file: string): LoadedConfig {
+  const read = readTextFile(file, 16 * 1024 * 1024);
+  if (read.kind === 'missing') return { config: interpretConfig({}), exists: false, issues: [] };
+  if (read.kind === 'unreadable') return { config: interpretConfig({}), exists: true, issues: [read.issue] };
+  const parsed = parseConfigText(read.text, file);
+  return { config: interpretConfig(parsed.value), exists: true, issues: parsed.issues };
+}
+
+export function parseConfigText(text: string, file: string): { value: Record<string, unknown>; issues: SourceIssue[] } {
+  if (!text.trim()) return { value: {}, issues: [] };
+  try {
+    const value: unknown = JSON5.parse(text);
+    if (!isRecord(value)) return { value: {}, issues: [issue('config/not-an-object', 'error', file, 'openclaw.json must hold an object.')] };
+    return { value, issues: [] };
+  } catch (error) {
+    const e = error as { lineNumber?: number; columnNumber?: number; message?: string };
+    const where = e.lineNumber ? ` (line ${e.lineNumber}, column ${e.columnNumber ?? 1})` : '';
+    return { value: {}, issues: [issue('config/invalid-json5', 'error', file, `openclaw.json is not valid JSON5${where}; OpenClaw refuses to start with it.`)] };
+  }
+}
+
+/** Reads agents and their models out of a parsed config, as OpenClaw's agent scope does. */
+export function interpretConfig(raw: Record<string, unknown>): OpenClawConfig {
+  const agentsSection = isRecord(raw.agents) ? raw.agents : {};
+  const list = Array.isArray(agentsSection.list) ? agentsSection.list.filter(isRecord) : [];
+  const agents: ConfiguredAgent[] = [];
+  const seen = new Set<string>();
+  for (const entry of list) {
+    const id = normalizeAgentId(typeof entry.id === 'string' ? entry.id : undefined);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const agent: ConfiguredAgent = { id, isDefault: Boolean(entry.default) };
+    if (typeof entry.agentDir === 'string' && entry.agentDir.trim()) agent.agentDir = entry.agentDir.trim();
+    if (typeof entry.name === 'string') agent.name = entry.name;
+    const model = entry.model;
+    const primary = modelPrimary(model);
+    if (primary) agent.modelPrimary = primary;
+    const fallbacks = modelFallbacksOverride(model);
+    if (fallbacks) agent.modelFallbacks = fallbacks;
+    agents.push(agent);
+  }
+  const chosen = list.find((a) => a.default) ?? list[0];
+  const defaultAgentId = normalizeAgentId(typeof chosen?.id === 'string' && chosen.id.trim() ? chosen.id : DEFAULT_AGENT_ID);
+  const meta = isRecord(raw.meta) ? raw.meta : {};
+  const config: OpenClawConfig = { raw, agents, defaultAgentId };
+  if (typeof meta.lastTouchedVersion === 'string') config.lastTouchedVersion = meta.lastTouchedVersion;
+  return config;
+}
+
+/** A model setting is either "provider/model" or `{ primary, fallbacks }`. */
+export function modelPrimary(model: unknown): string | undefined {
+  if (typeof model === 'string') return model.trim() || undefined;
+  if (isRecord(model) && typeof model.primary === 'string') return model.primary.trim() || undefined;
+  return undefined;
+}
+
+export function modelFallbacks(model: unknown): string[] {
+  if (isRecord(model) && Array.isArray(model.fallbacks)) return model.fallbacks.filter((f): f is string => typeof f === 'string');
+  return [];
+}
+
+/** Per-agent fallbacks replace the defaults only when the agent sets the key itself. */
+function modelFallbacksOverride(model: unknown): string[] | undefined {
+  if (isRecord(model) && Array.isArray(model.fallbacks)) return modelFallbacks(model);
+  return undefined;
+}
+
+/** Navigates nested config objects without throwing. */
+export function configPath(raw: Record<string, unknown>, ...keys: string[]): unknown {
+  let cur: unknown = raw;
+  for (const k of keys) {
+    if (!isRecord(cur)) return undefined;
+    cur = cur[k];
+  }
+  return cur;
+}

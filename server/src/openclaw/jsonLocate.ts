@@ -1,0 +1,47 @@
+import { findNodeAtLocation, parseTree, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
+import type { SourceIssue } from './issues.js';
+
+/**
+ * Fills in character ranges for issues from their JSON path, and turns syntax errors into issues
+ * at the exact place. Only runs when there is something to report, so the fast path stays JSON.parse.
+ */
+export function locateJsonIssues(text: string, issues: SourceIssue[]): SourceIssue[] {
+  if (issues.length === 0) return issues;
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const out: SourceIssue[] = [];
+  for (const i of issues) {
+    if (i.code.endsWith('/invalid-json')) {
+      const first = errors[0] ?? syntaxErrorFromVisit(text);
+      if (first) {
+        out.push({ ...i, message: `${i.message} (${describeParseError(first.error)} at ${lineCol(text, first.offset)})`, offset: first.offset, length: Math.max(first.length, 1) });
+      } else {
+        out.push({ ...i, offset: 0, length: Math.min(text.length, 1) });
+      }
+      continue;
+    }
+    const node = root && i.path ? findNodeAtLocation(root, i.path) : undefined;
+    // Point at the property name when there is one: it is what the user looks for.
+    const target = node?.parent?.type === 'property' ? node.parent.children?.[0] ?? node : node;
+    out.push(target ? { ...i, offset: target.offset, length: target.length } : { ...i, offset: 0, length: 0 });
+  }
+  return out;
+}
+
+function syntaxErrorFromVisit(text: string): ParseError | undefined {
+  let found: ParseError | undefined;
+  visit(text, { onError: (error, offset, length) => { found ??= { error, offset, length }; } });
+  return found;
+}
+
+function describeParseError(code: number): string {
+  return printParseErrorCode(code).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** "line 3, column 7", 1-based like editors show it. */
+export function lineCol(text: string, offset: number): string {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) { line++; last = i; }
+  return `line ${line}, column ${offset - last}`;
+}

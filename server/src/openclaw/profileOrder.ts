@@ -1,0 +1,185 @@
+import type { AuthStore, Credential } from './credential.js';
+import { classifyExpiry } from './expiry.js';
+import { coerceSecretRef } from './secretRef.js';
+import { findByProvider, normalizeProviderId } from './providerIds.js';
+import type { ProviderCatalog } from './providerCatalog.js';
+import { isRecord } from './authStore.js';
+
+/** Why a profile can or cannot serve a provider, in OpenClaw's reason codes. */
+export type EligibilityReason =
+  | 'ok'
+  | 'profile_missing'
+  | 'provider_mismatch'
+  | 'mode_mismatch'
+  | 'missing_credential'
+  | 'invalid_expires'
+  | 'expired'
+  | 'unresolved_ref';
+
+export interface Eligibility {
+  eligible: boolean;
+  reason: EligibilityReason;
+}
+
+/** Routing metadata from `openclaw.json`: `auth.profiles` and `auth.order`. */
+export interface AuthRouting {
+  profiles: Record<string, { provider: string; mode: string }>;
+  order: Record<string, string[]> | undefined;
+}
+
+export function readAuthRouting(rawConfig: Record<string, unknown>): AuthRouting {
+  const auth = isRecord(rawConfig.auth) ? rawConfig.auth : {};
+  const profiles: AuthRouting['profiles'] = {};
+  if (isRecord(auth.profiles)) {
+    for (const [id, p] of Object.entries(auth.profiles)) {
+      if (isRecord(p)) profiles[id] = { provider: typeof p.provider === 'string' ? p.provider : '', mode: typeof p.mode === 'string' ? p.mode : '' };
+    }
+  }
+  let order: Record<string, string[]> | undefined;
+  if (isRecord(auth.order)) {
+    order = {};
+    for (const [p, ids] of Object.entries(auth.order)) if (Array.isArray(ids)) order[p] = ids.filter((x): x is string => typeof x === 'string');
+  }
+  return { profiles, order };
+}
+
+function hasSecretString(value: unknown): boolean {
+  return typeof value === 'string' && value.trim().length > 0;
+}
+
+/** Whether the stored material is usable at all, before any routing question. */
+export function credentialEligibility(credential: Credential, now: number): Eligibility {
+  if (credential.type === 'api_key') {
+    return hasSecretString(credential.key) || coerceSecretRef(credential.keyRef) ? ok() : no('missing_credential');
+  }
+  if (credential.type === 'token') {
+    if (!hasSecretString(credential.token) && !coerceSecretRef(credential.tokenRef)) return no('missing_credential');
+    const state = classifyExpiry(credential.expires, now);
+    if (state === 'invalid_expires') return no('invalid_expires');
+    if (state === 'expired') return no('expired');
+    return ok();
+  }
+  if (!hasSecretString(credential.access) && !hasSecretString(credential.refresh)) {
+    return credential.oauthRef ? no('unresolved_ref') : no('missing_credential');
+  }
+  return ok();
+}
+
+function ok(): Eligibility {
+  return { eligible: true, reason: 'ok' };
+}
+function no(reason: EligibilityReason): Eligibility {
+  return { eligible: false, reason };
+}
+
+/** Decides profile order and eligibility for one agent's store, as OpenClaw's auth-profile order does. */
+export class ProfileOrdering {
+  constructor(
+    private readonly store: AuthStore,
+    private readonly routing: AuthRouting,
+    private readonly catalog: ProviderCatalog,
+    private readonly now: number,
+  ) {}
+
+  authKey(provider: string): string {
+    return this.catalog.authProviderId(provider);
+  }
+
+  private credentialMatches(credential: Credential, providerAuthKey: string): boolean {
+    return this.authKey(credential.provider) === providerAuthKey;
+  }
+
+  private configuredProfileMatches(providerOfProfile: string, providerAuthKey: string): boolean {
+    return this.authKey(providerOfProfile) === providerAuthKey;
+  }
+
+  eligibility(provider: string, profileId: string): Eligibility {
+    const key = this.authKey(provider);
+    const credential = this.store.profiles[profileId];
+    if (!credential) return no('profile_missing');
+    if (!this.credentialMatches(credential, key)) return no('provider_mismatch');
+    const configured = this.routing.profiles[profileId];
+    if (configured) {
+      if (!this.configuredProfileMatches(configured.provider, key)) return no('provider_mismatch');
+      // A setup-token may stand where the config says "oauth"; every other mode must match the type.
+      if (configured.mode !== credential.type && !(configured.mode === 'oauth' && credential.type === 'token')) return no('mode_mismatch');
+    }
+    return credentialEligibility(credential, this.now);
+  }
+
+  /** Store profiles whose provider maps to this provider's auth id, in file order. */
+  storeProfilesFor(provider: string): string[] {
+    const key = this.authKey(provider);
+    return Object.entries(this.store.profiles)
+      .filter(([, c]) => this.credentialMatches(c, key))
+      .map(([id]) => id);
+  }
+
+  /** The explicit order for a provider: the store's (or auth-state.json's) first, then `auth.order`. */
+  explicitOrder(provider: string): { ids: string[]; fromStore: boolean } | undefined {
+    const key = this.authKey(provider);
+    const plain = normalizeProviderId(provider);
+    const stored = findByProvider(this.store.order, key) ?? findByProvider(this.store.order, plain);
+    if (stored) return { ids: stored, fromStore: true };
+    const configured = findByProvider(this.routing.order, key) ?? findByProvider(this.routing.order, plain);
+    return configured ? { ids: configured, fromStore: false } : undefined;
+  }
+
+  /**
+   * The usable profiles for a provider, best first: an explicit order keeps its sequence with
+   * cooling-down profiles moved last; otherwise OAuth before token before API key, least recently
+   * used first. Ineligible profiles (expired, empty, wrong provider) are left out.
+   */
+  order(provider: string): string[] {
+    const key = this.authKey(provider);
+    const explicit = this.explicitOrder(provider);
+    const configuredIds = Object.entries(this.routing.profiles)
+      .filter(([, p]) => this.configuredProfileMatches(p.provider, key))
+      .map(([id]) => id);
+    const storeIds = this.storeProfilesFor(provider);
+    const base = explicit?.ids ?? (configuredIds.length > 0 ? configuredIds : storeIds);
+    if (base.length === 0) return [];
+    const valid = (id: string) => this.eligibility(provider, id).eligible;
+    let filtered = base.filter(valid);
+    let repaired = false;
+    const allMissing = base.every((id) => !this.store.profiles[id]);
+    if (filtered.length === 0 && allMissing && (explicit?.fromStore || configuredIds.length > 0)) {
+      filtered = storeIds.filter(valid);
+      repaired = true;
+    }
+    const deduped = [...new Set(filtered)];
+    if (explicit && explicit.ids.length > 0 && !repaired) {
+      const available = deduped.filter((id) => !this.inCooldown(id));
+      const cooling = deduped.filter((id) => this.inCooldown(id)).sort((a, b) => this.unusableUntil(a) - this.unusableUntil(b));
+      return [...available, ...cooling];
+    }
+    return this.orderByMode(deduped);
+  }
+
+  private orderByMode(ids: string[]): string[] {
+    const score = (id: string) => {
+      const t = this.store.profiles[id]?.type;
+      return t === 'oauth' ? 0 : t === 'token' ? 1 : t === 'api_key' ? 2 : 3;
+    };
+    const lastUsed = (id: string) => this.store.usageStats?.[id]?.lastUsed ?? 0;
+    const available = ids.filter((id) => !this.inCooldown(id)).sort((a, b) => score(a) - score(b) || lastUsed(a) - lastUsed(b));
+    const cooling = ids.filter((id) => this.inCooldown(id)).sort((a, b) => this.unusableUntil(a) - this.unusableUntil(b));
+    return [...available, ...cooling];
+  }
+
+  /** The end of a profile's cooldown or disablement, whichever is later; 0 when none is active. */
+  unusableUntil(profileId: string): number {
+    // OpenRouter and Kilocode route around failures themselves; OpenClaw ignores their cooldowns.
+    if (this.catalog.cooldownBypassed(this.store.profiles[profileId]?.provider)) return 0;
+    const stats = this.store.usageStats?.[profileId];
+    if (!stats) return 0;
+    const candidates = [stats.cooldownUntil, stats.disabledUntil, stats.blockedUntil].filter(
+      (v): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0,
+    );
+    return candidates.length > 0 ? Math.max(...candidates) : 0;
+  }
+
+  inCooldown(profileId: string): boolean {
+    return this.unusableUntil(profileId) > this.now;
+  }
+}

@@ -1,0 +1,98 @@
+import catalog20260601 from './data/provider-catalog-2026.6.1.json';
+import catalog20260313 from './data/provider-catalog-2026.3.13.json';
+import { normalizeProviderId } from './providerIds.js';
+import type { EnvValue } from './envSources.js';
+
+/** Provider facts of one OpenClaw release, extracted by scripts/extract-provider-catalog.mjs. */
+export interface ProviderCatalogData {
+  openclawVersion: string;
+  envCandidates: Record<string, string[]>;
+  envLookupAliases: Record<string, string>;
+  authAliases: Record<string, string>;
+  cliProviders: string[];
+  nonSecretMarkers: string[];
+  cooldownBypassProviders: string[];
+}
+
+/** A provider's key found in the environment. */
+export interface EnvKeyMatch {
+  /** The variable's name, e.g. ANTHROPIC_API_KEY. */
+  variable: string;
+  /** The value as OpenClaw reads it (line breaks and non-Latin-1 characters removed). Never shown. */
+  secret: string;
+  /** OpenClaw's `source` text: `env: NAME` (or `shell env: NAME` when imported from the login shell). */
+  source: string;
+  /** Where the value really came from (process, a .env file, the config's env block). */
+  origin: EnvValue;
+}
+
+export class ProviderCatalog {
+  private readonly bypass: Set<string>;
+  private readonly cli: Set<string>;
+  private readonly markers: Set<string>;
+
+  constructor(readonly data: ProviderCatalogData) {
+    this.bypass = new Set(data.cooldownBypassProviders);
+    this.cli = new Set(data.cliProviders);
+    this.markers = new Set(data.nonSecretMarkers);
+  }
+
+  /** The provider id OpenClaw groups credentials under (`claude-cli` → `anthropic`). */
+  authProviderId(provider: string): string {
+    const p = normalizeProviderId(provider);
+    return this.data.authAliases[p] ?? p;
+  }
+
+  /** Env variables that can carry this provider's key, first match wins. */
+  envCandidates(provider: string): string[] {
+    const p = normalizeProviderId(provider);
+    const key = this.data.envLookupAliases[p] ?? p;
+    return this.data.envCandidates[key] ?? [];
+  }
+
+  /** Providers that get a status row when one of their env variables is set. */
+  envLookupProviders(): string[] {
+    return [...new Set([...Object.keys(this.data.envCandidates), ...Object.keys(this.data.envLookupAliases)])].sort((a, b) => a.localeCompare(b));
+  }
+
+  /** The first candidate variable with a usable value. */
+  resolveEnvKey(provider: string, env: ReadonlyMap<string, EnvValue>): EnvKeyMatch | undefined {
+    for (const variable of this.envCandidates(provider)) {
+      const origin = env.get(variable);
+      if (!origin) continue;
+      const secret = normalizeSecretInput(origin.value);
+      if (secret) return { variable, secret, source: `env: ${variable}`, origin };
+    }
+    return undefined;
+  }
+
+  /** CLI-backed providers (claude-cli, …) bring their own login and are never "missing". */
+  isCliProvider(provider: string, rawConfig: Record<string, unknown>): boolean {
+    const p = normalizeProviderId(provider);
+    if (this.cli.has(p)) return true;
+    const agents = rawConfig.agents as { defaults?: { cliBackends?: Record<string, unknown> } } | undefined;
+    const backends = agents?.defaults?.cliBackends;
+    return Boolean(backends && typeof backends === 'object' && Object.keys(backends).some((k) => normalizeProviderId(k) === p));
+  }
+
+  isNonSecretMarker(value: string): boolean {
+    const t = value.trim();
+    return t.startsWith('oauth:') || this.markers.has(t);
+  }
+
+  cooldownBypassed(provider: string | undefined): boolean {
+    return this.bypass.has(normalizeProviderId(provider ?? ''));
+  }
+}
+
+/** OpenClaw drops line breaks and characters above U+00FF from pasted secrets before using them. */
+export function normalizeSecretInput(value: string): string {
+  let out = '';
+  for (const ch of value.replace(/[\r\n\u2028\u2029]+/g, '')) if ((ch.codePointAt(0) ?? 0) <= 255) out += ch;
+  return out.trim();
+}
+
+export const catalogs = {
+  '2026.6.1': new ProviderCatalog(catalog20260601 as ProviderCatalogData),
+  '2026.3.13': new ProviderCatalog(catalog20260313 as ProviderCatalogData),
+} as const;

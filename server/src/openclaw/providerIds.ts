@@ -1,0 +1,12 @@
+/** OpenClaw compares provider ids trimmed and lower-cased everywhere. */
+export function normalizeProviderId(provider: unknown): string {
+  return typeof provider === 'string' ? provider.trim().toLowerCase() : '';
+}
+
+/** Finds a provider's entry in a provider-keyed record, comparing normalised keys. */
+export function findByProvider<T>(entries: Record<string, T> | undefined, provider: string): T | undefined {
+  if (!entries) return undefined;
+  const key = normalizeProviderId(provider);
+  for (const [k, v] of Object.entries(entries)) if (normalizeProviderId(k) === key) return v;
+  return undefined;
+}

@@ -1,0 +1,81 @@
+import type { AgentState, OpenClawState } from './state.js';
+import { shortenHomePath } from './paths.js';
+import { envDisplay } from './agentStatus.js';
+import { formatRemainingShort } from './mask.js';
+import type { ProfileHealth } from './health.js';
+
+/**
+ * A readable report in the spirit of `openclaw models status` (auth part), plus what OpenClaw keeps
+ * silent: where each env key really comes from, and the problems found in the files.
+ */
+export function formatStatusReport(state: OpenClawState, agent: AgentState): string {
+  const s = agent.status;
+  const m = s.models;
+  const home = (p: string) => shortenHomePath(p, state.pathEnv);
+  const lines: string[] = [];
+  const row = (label: string, value: string) => lines.push(`${label.padEnd(14)}: ${value}`);
+  row('Config', home(state.configPath));
+  row('Agent', `${agent.agentId}${agent.isDefault ? ' (default)' : ''}`);
+  row('Agent dir', home(agent.agentDir));
+  row('Default', m.defaultLabel);
+  row(`Fallbacks (${m.fallbacks.length})`, m.fallbacks.join(', ') || '-');
+  if (m.imageModel) row('Image model', m.imageModel);
+  row('Store', `${agent.source.kind === 'json' ? home(agent.source.file) : agent.source.location}${agent.source.exists ? '' : ' (absent)'}`);
+  row('Layout', `${state.layout.kind === 'json' ? 'auth-profiles.json' : 'SQLite'} (${state.layout.reason})`);
+  row('Env mode', state.mode === 'daemon' ? 'daemon (no shell env: what the gateway service sees)' : 'shell (this shell’s env counts)');
+  lines.push('', 'Auth overview');
+  if (s.providers.length === 0) lines.push('- no credentials found');
+  for (const p of s.providers) {
+    const parts = [`${p.provider} effective=${p.effective.kind}:${p.effective.detail}`];
+    if (p.profiles.count > 0) parts.push(`profiles=${p.profiles.count} (oauth=${p.profiles.oauth}, token=${p.profiles.token}, api_key=${p.profiles.apiKey})`, p.profiles.labels.join(', '));
+    if (p.env) {
+      const where = p.env.origin.file ? `${originWords(p.env.origin.origin)} ${home(p.env.origin.file)}` : originWords(p.env.origin.origin);
+      parts.push(`env=${envDisplay(p.env.source, p.env.secret)} (${p.env.variable} from ${where})`);
+    }
+    lines.push(`- ${parts.join(' | ')}`);
+  }
+  const expirable = s.providerHealth.filter((p) => p.profiles.some((x) => x.type !== 'api_key'));
+  if (expirable.length > 0) {
+    lines.push('', 'OAuth/token status');
+    for (const p of expirable) {
+      lines.push(`- ${p.provider}`);
+      for (const x of p.profiles.filter((y) => y.type !== 'api_key')) lines.push(`  - ${x.profileId} ${x.status} ${expiryWords(x, state.now, agent)}`);
+    }
+  }
+  if (s.missingProvidersInUse.length > 0) lines.push('', `Missing auth for providers in use: ${s.missingProvidersInUse.join(', ')}`);
+  if (s.unusableProfiles.length > 0) {
+    lines.push('', 'Unusable profiles');
+    for (const u of s.unusableProfiles) lines.push(`- ${u.profileId} ${u.kind}${u.reason ? `:${u.reason}` : ''} for ${formatRemainingShort(u.remainingMs)}`);
+  }
+  if (state.issues.length > 0) {
+    lines.push('', 'Problems found');
+    for (const i of state.issues) lines.push(`- ${i.severity}: ${home(i.file)}${i.path ? ` (${i.path.join('.')})` : ''}: ${i.message}`);
+  }
+  lines.push('', `Check: ${checkWords(s.checkCode)}`);
+  return lines.join('\n') + '\n';
+}
+
+function originWords(origin: string): string {
+  switch (origin) {
+    case 'process': return 'the process environment';
+    case 'cwd-dotenv': return 'the working folder’s';
+    case 'state-dotenv': return '';
+    default: return 'the config env block in';
+  }
+}
+
+function expiryWords(h: ProfileHealth, now: number, agent: AgentState): string {
+  if (h.expiresAt !== undefined) {
+    const left = h.expiresAt - now;
+    return left > 0 ? `expires in ${formatRemainingShort(left)}` : `expired ${formatRemainingShort(-left)} ago`;
+  }
+  const expires = agent.store.profiles[h.profileId]?.expires;
+  if (typeof expires === 'number' && expires > 0 && expires <= now) return `expired ${formatRemainingShort(now - expires)} ago`;
+  if (h.reasonCode === 'invalid_expires') return '(expires is not a valid millisecond timestamp)';
+  if (h.reasonCode === 'missing_credential') return '(no secret stored)';
+  return h.status === 'static' ? '(no expiry)' : 'expires unknown';
+}
+
+export function checkWords(code: 0 | 1 | 2): string {
+  return code === 0 ? 'ok (0)' : code === 2 ? 'expiring within the warning window (2)' : 'expired or missing credentials for a provider in use (1)';
+}

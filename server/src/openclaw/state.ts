@@ -1,0 +1,205 @@
+import fs from 'node:fs';
+import { resolveAgentAuth, type AgentAuthStatus } from './agentStatus.js';
+import { loadConfig, type LoadedConfig } from './config.js';
+import { emptyStore, type AuthStore } from './credential.js';
+import { collectEnvSources, type EnvMode, type EnvSources } from './envSources.js';
+import { DEFAULT_WARN_MS } from './expiry.js';
+import type { SourceIssue } from './issues.js';
+import { detectStoreLayout, type StoreLayout } from './layout.js';
+import { legacyProfiles } from './legacyStores.js';
+import { mergeMainIntoAgent } from './mergeStores.js';
+import {
+  authStorePath, defaultAgentDir, DEFAULT_AGENT_ID, globalSqlitePath, legacyAuthPath, legacyOAuthPath, listAgentIdsOnDisk,
+  agentSqlitePath, resolveConfigPath, resolveEnvAgentDirOverride, resolveStateDir, resolveUserPath, shortenHomePath, stateEnvPath, type PathEnv,
+} from './paths.js';
+import { statusRules, type CompatVersion, type StatusRules } from './rules.js';
+import { mainStoreInStateDb, SqliteStoreSource } from './sqliteSource.js';
+import { JsonFileStoreSource, type CredentialStoreSource, type StoreSnapshot } from './storeSource.js';
+import { issue } from './issues.js';
+
+export interface LoadStateOptions {
+  /** The environment that decides paths and, in shell mode, supplies keys. */
+  env: PathEnv;
+  mode?: EnvMode;
+  cwd?: string;
+  /** Overrides `$OPENCLAW_STATE_DIR` (CLI `--state-dir`, the extension's setting). */
+  stateDir?: string;
+  /** Resolve as `models status --agent ID`: the agent's own models apply. */
+  agentId?: string;
+  now?: number;
+  warnMs?: number;
+  /** Follow an older OpenClaw release's rules where they differ (`--compat 2026.3`). */
+  compat?: CompatVersion;
+}
+
+export interface AgentState {
+  agentId: string;
+  agentDir: string;
+  isDefault: boolean;
+  configured: boolean;
+  /** The agent's own store, where it was read from. */
+  source: StoreSnapshot;
+  /** The store after main's profiles are laid under it and legacy files are imported. */
+  store: AuthStore;
+  /** Profile ids that come from main's store rather than the agent's own. */
+  inheritedFromMain: string[];
+  status: AgentAuthStatus;
+}
+
+export interface OpenClawState {
+  /** The environment that located the files (shortens paths to `~` for display). */
+  pathEnv: PathEnv;
+  stateDir: string;
+  stateDirExists: boolean;
+  configPath: string;
+  config: LoadedConfig;
+  layout: StoreLayout;
+  envFile: string;
+  env: EnvSources;
+  mode: EnvMode;
+  defaultAgentId: string;
+  /** The agent `models status` reports on (explicit, from OPENCLAW_AGENT_DIR, or the default). */
+  selectedAgentId: string;
+  agents: AgentState[];
+  issues: SourceIssue[];
+  now: number;
+  warnMs: number;
+  rules: StatusRules;
+}
+
+export class UnknownAgentError extends Error {
+  constructor(readonly agentId: string, readonly known: string[]) {
+    super(`Unknown agent id "${agentId}". Configured agents: ${known.join(', ')}.`);
+  }
+}
+
+/** Reads everything under an OpenClaw state dir and resolves every agent. Never writes, never throws on bad files. */
+export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
+  const now = options.now ?? Date.now();
+  const warnMs = options.warnMs ?? DEFAULT_WARN_MS;
+  const mode = options.mode ?? 'shell';
+  const rules = statusRules(options.compat);
+  const catalog = rules.catalog;
+  const env: PathEnv = options.stateDir ? { ...options.env, OPENCLAW_STATE_DIR: options.stateDir } : options.env;
+  const stateDir = resolveStateDir(env);
+  const configPath = resolveConfigPath(env, stateDir);
+  const config = loadConfig(configPath);
+  const cfg = config.config;
+  const issues: SourceIssue[] = [...config.issues];
+
+  const configuredIds = cfg.agents.length > 0 ? cfg.agents.map((a) => a.id) : [DEFAULT_AGENT_ID];
+  if (options.agentId !== undefined && !configuredIds.includes(options.agentId.trim().toLowerCase())) {
+    throw new UnknownAgentError(options.agentId, configuredIds);
+  }
+  const agentDirOf = (id: string) => {
+    const configured = cfg.agents.find((a) => a.id === id)?.agentDir;
+    return configured ? resolveUserPath(configured, env) : defaultAgentDir(stateDir, id);
+  };
+  const envAgentDir = options.agentId ? undefined : resolveEnvAgentDirOverride(env);
+  const selectedAgentId = options.agentId?.trim().toLowerCase() ?? cfg.defaultAgentId;
+  const ids = [...new Set([...configuredIds, ...listAgentIdsOnDisk(stateDir), selectedAgentId])];
+  const dirs = new Map(ids.map((id) => [id, id === selectedAgentId && envAgentDir ? envAgentDir : agentDirOf(id)]));
+  const layout = detectStoreLayout(stateDir, cfg, [...dirs.values()]);
+
+  const envFile = stateEnvPath(stateDir);
+  const envSources = collectEnvSources({ mode, processEnv: options.env, ...(options.cwd ? { cwd: options.cwd } : {}), stateEnvFile: envFile, configEnv: cfg.raw.env, configPath });
+  issues.push(...envSources.issues);
+
+  const mainDir = defaultAgentDir(stateDir, DEFAULT_AGENT_ID);
+  const sourceFor = (dir: string): CredentialStoreSource => {
+    if (layout.kind === 'json') return new JsonFileStoreSource(dir);
+    const global = globalSqlitePath(stateDir);
+    if (dir === mainDir && mainStoreInStateDb(global)) return new SqliteStoreSource({ kind: 'state-db', database: global });
+    return new SqliteStoreSource({ kind: 'agent-db', database: agentSqlitePath(dir) });
+  };
+  const loaded = new Map<string, StoreSnapshot>();
+  const loadDir = (dir: string): StoreSnapshot => {
+    let s = loaded.get(dir);
+    if (!s) {
+      s = sourceFor(dir).load();
+      if (layout.kind === 'sqlite') s.issues.push(...retiredJsonIssues(dir, s));
+      issues.push(...s.issues);
+      loaded.set(dir, s);
+    }
+    return s;
+  };
+  /** The agent's own store, or what OpenClaw imports when it has none. */
+  const ownStore = (dir: string, snapshot: StoreSnapshot): AuthStore => {
+    if (snapshot.store) return snapshot.store;
+    if (layout.kind !== 'json') return emptyStore();
+    const legacyIssues: SourceIssue[] = [];
+    const profiles = legacyProfiles(legacyAuthPath(dir), legacyOAuthPath(stateDir), legacyIssues);
+    issues.push(...legacyIssues);
+    return { version: 1, profiles };
+  };
+
+  const mainSnapshot = loadDir(mainDir);
+  const mainStore = ownStore(mainDir, mainSnapshot);
+  const displayEnv = env;
+  const agents: AgentState[] = ids.map((agentId) => {
+    const dir = dirs.get(agentId) ?? agentDirOf(agentId);
+    const isMainStore = authStorePath(dir) === authStorePath(mainDir);
+    const snapshot = isMainStore ? mainSnapshot : loadDir(dir);
+    const own = isMainStore ? mainStore : ownStore(dir, snapshot);
+    const store = isMainStore ? own : mergeMainIntoAgent(mainStore, own);
+    const inheritedFromMain = isMainStore ? [] : Object.keys(store.profiles).filter((id) => !own.profiles[id]);
+    const storeDisplayPath = (profileIds: string[]) => {
+      // OpenClaw names main's store when every listed profile comes from main and none from the agent.
+      const fromAgent = profileIds.some((id) => Boolean(snapshot.store?.profiles[id]));
+      const allMain = profileIds.every((id) => Boolean(mainSnapshot.store?.profiles[id]));
+      const shown = !isMainStore && !fromAgent && allMain ? mainDir : dir;
+      return shortenHomePath(authStorePath(shown), displayEnv);
+    };
+    const status = resolveAgentAuth({
+      store,
+      storeDisplayPath,
+      config: cfg,
+      ...(options.agentId && agentId === selectedAgentId ? { explicitAgentId: agentId } : {}),
+      env: envSources.values,
+      rules,
+      now,
+      warnMs,
+    });
+    return {
+      agentId,
+      agentDir: dir,
+      isDefault: agentId === cfg.defaultAgentId,
+      configured: configuredIds.includes(agentId),
+      source: snapshot,
+      store,
+      inheritedFromMain,
+      status,
+    };
+  });
+
+  return {
+    pathEnv: env,
+    stateDir,
+    stateDirExists: fs.existsSync(stateDir),
+    configPath,
+    config,
+    layout,
+    envFile,
+    env: envSources,
+    mode,
+    defaultAgentId: cfg.defaultAgentId,
+    selectedAgentId,
+    agents,
+    issues,
+    now,
+    warnMs,
+    rules,
+  };
+}
+
+/** Under the SQLite layout a hand-written auth-profiles.json is never read; say what happens instead. */
+function retiredJsonIssues(dir: string, sqliteSnapshot: StoreSnapshot): SourceIssue[] {
+  const file = authStorePath(dir);
+  if (!fs.existsSync(file)) return [];
+  const hasProfiles = Object.keys(sqliteSnapshot.store?.profiles ?? {}).length > 0;
+  return [
+    hasProfiles
+      ? issue('store/retired-json-ignored', 'warning', file, 'This OpenClaw keeps credentials in SQLite; this auth-profiles.json is ignored ("retired auth profile files are ignored by runtime").')
+      : issue('store/retired-json-needs-migration', 'error', file, 'This OpenClaw keeps credentials in SQLite and has none there: `openclaw models status` fails with AUTH_PROFILE_MIGRATION_REQUIRED until you run `openclaw doctor --fix`, which imports this file.'),
+  ];
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/**
+ * The documented shape of `auth-profiles.json`, used to validate a file and to generate
+ * `schemas/auth-profiles.schema.json`. Objects are loose: OpenClaw keeps fields it does not know,
+ * and so do we. Loading follows OpenClaw's own lenient rules (see authStore.ts); this schema is
+ * what a well-formed file looks like, and each mismatch becomes a diagnostic.
+ */
+const secretRef = z.looseObject({
+  source: z.enum(['env', 'file', 'exec']),
+  provider: z.string().min(1).optional(),
+  id: z.string().min(1),
+});
+
+const expires = z
+  .number()
+  .positive()
+  .max(8.64e15)
+  .describe('Expiry in milliseconds since the Unix epoch.');
+
+const common = {
+  provider: z.string().trim().min(1).describe('Provider id, e.g. "anthropic".'),
+  email: z.string().optional(),
+  displayName: z.string().optional(),
+};
+
+export const apiKeyCredentialSchema = z.looseObject({
+  type: z.literal('api_key'),
+  ...common,
+  key: z.string().optional(),
+  keyRef: secretRef.optional(),
+  metadata: z.record(z.string(), z.string()).optional(),
+});
+
+export const tokenCredentialSchema = z.looseObject({
+  type: z.literal('token'),
+  ...common,
+  token: z.string().optional(),
+  tokenRef: secretRef.optional(),
+  expires: expires.optional(),
+});
+
+export const oauthCredentialSchema = z.looseObject({
+  type: z.literal('oauth'),
+  ...common,
+  access: z.string(),
+  refresh: z.string().optional(),
+  expires,
+  accountId: z.string().optional(),
+});
+
+export const credentialSchema = z.discriminatedUnion('type', [apiKeyCredentialSchema, tokenCredentialSchema, oauthCredentialSchema]);
+
+export const usageStatsSchema = z.looseObject({
+  lastUsed: z.number().optional(),
+  cooldownUntil: z.number().optional(),
+  disabledUntil: z.number().optional(),
+  disabledReason: z.string().optional(),
+  errorCount: z.number().optional(),
+});
+
+export const authStoreFileSchema = z.looseObject({
+  version: z.number().int().positive().optional(),
+  profiles: z.record(z.string(), credentialSchema),
+  order: z.record(z.string(), z.array(z.string())).optional(),
+  lastGood: z.record(z.string(), z.string()).optional(),
+  usageStats: z.record(z.string(), usageStatsSchema).optional(),
+});
+
+export const authStateFileSchema = z.looseObject({
+  version: z.number().int().positive().optional(),
+  order: z.record(z.string(), z.array(z.string())).optional(),
+  lastGood: z.record(z.string(), z.string()).optional(),
+  usageStats: z.record(z.string(), usageStatsSchema).optional(),
+});

@@ -1,0 +1,106 @@
+import { coerceAuthState, coerceAuthStore, detectStoreShape, mergeAuthState, type CoercedStore, type StoreShape } from './authStore.js';
+import type { AuthStore } from './credential.js';
+import { readTextFile } from './fileRead.js';
+import { issue, type SourceIssue } from './issues.js';
+import { locateJsonIssues } from './jsonLocate.js';
+import { authStatePath, authStorePath } from './paths.js';
+
+/**
+ * One agent's credential store as read from one place. JSON files (up to OpenClaw 2026.6.1) and
+ * SQLite rows (2026.6.5 on) hold the same JSON; resolution only ever sees `store`.
+ */
+export interface StoreSnapshot {
+  kind: 'json' | 'sqlite';
+  /** What to show the user: the file, or `database#row`. */
+  location: string;
+  /** The file to open for editing (the JSON store, or the SQLite database). */
+  file: string;
+  exists: boolean;
+  /** Undefined when nothing usable was found (missing, unreadable, not a store). */
+  store?: AuthStore;
+  shape?: StoreShape;
+  rejected?: CoercedStore['rejected'];
+  issues: SourceIssue[];
+  mtimeMs?: number;
+}
+
+export interface CredentialStoreSource {
+  readonly kind: StoreSnapshot['kind'];
+  load(): StoreSnapshot;
+}
+
+/** `<agentDir>/auth-profiles.json`, with order overrides from `auth-state.json` merged over it. */
+export class JsonFileStoreSource implements CredentialStoreSource {
+  readonly kind = 'json' as const;
+  constructor(private readonly agentDir: string) {}
+
+  load(): StoreSnapshot {
+    const file = authStorePath(this.agentDir);
+    const snapshot = parseStoreFile(file);
+    if (snapshot.store) {
+      const state = readStateFile(authStatePath(this.agentDir), snapshot.issues);
+      if (state) snapshot.store = mergeAuthState(snapshot.store, state);
+    }
+    return snapshot;
+  }
+}
+
+/** Reads and interprets one `auth-profiles.json`; every problem becomes an issue with its location. */
+export function parseStoreFile(file: string): StoreSnapshot {
+  const base: StoreSnapshot = { kind: 'json', location: file, file, exists: false, issues: [] };
+  const read = readTextFile(file);
+  if (read.kind === 'missing') return base;
+  if (read.kind === 'unreadable') return { ...base, exists: true, issues: [read.issue] };
+  const result = parseStoreText(read.text, file);
+  return { ...base, ...result, exists: true, mtimeMs: read.mtimeMs };
+}
+
+/** Interprets store JSON text exactly as OpenClaw loads it, plus our own findings. Never throws. */
+export function parseStoreText(text: string, file: string): Pick<StoreSnapshot, 'store' | 'shape' | 'rejected' | 'issues'> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    const issues = [issue('store/invalid-json', 'error', file, 'auth-profiles.json is not valid JSON: OpenClaw silently treats this agent as having no profiles.')];
+    return { issues: locateJsonIssues(text, issues) };
+  }
+  return interpretStoreJson(raw, text, file);
+}
+
+/** The part shared by the JSON file and the SQLite row: the JSON is already parsed. */
+export function interpretStoreJson(raw: unknown, text: string | undefined, file: string): Pick<StoreSnapshot, 'store' | 'shape' | 'rejected' | 'issues'> {
+  const shape = detectStoreShape(raw);
+  const coerced = coerceAuthStore(raw);
+  const issues: SourceIssue[] = [];
+  if (!coerced) {
+    if (shape === 'legacy-flat') issues.push(issue('store/legacy-flat', 'error', file, 'This is the legacy flat shape ({ "provider": { "apiKey": … } }). OpenClaw no longer reads it at run time; `openclaw doctor --fix` rewrites it as { "version": 1, "profiles": { "<provider>:default": … } }.'));
+    else if (shape === 'unwrapped') issues.push(issue('store/unwrapped-profiles', 'error', file, 'Profiles are at the top level. OpenClaw only reads them inside { "version": 1, "profiles": { … } }, so it sees no profiles at all.'));
+    else issues.push(issue('store/not-a-store', 'error', file, 'This file has no "profiles" object, so OpenClaw reads no profiles from it.'));
+    return { shape, issues: text === undefined ? issues : locateJsonIssues(text, issues) };
+  }
+  for (const r of coerced.rejected) {
+    const message =
+      r.reason === 'invalid_type'
+        ? `Profile "${r.profileId}" has a "type" OpenClaw does not know; it is ignored. Use "api_key", "token" or "oauth".`
+        : r.reason === 'missing_provider'
+          ? `Profile "${r.profileId}" has no "provider"; OpenClaw ignores it.`
+          : `Profile "${r.profileId}" is not an object; OpenClaw ignores it.`;
+    issues.push(issue(`store/${r.reason.replace('_', '-')}`, 'error', file, message, ['profiles', r.profileId]));
+  }
+  return { store: coerced.store, shape, rejected: coerced.rejected, issues: text === undefined ? issues : locateJsonIssues(text, issues) };
+}
+
+function readStateFile(file: string, issues: SourceIssue[]): ReturnType<typeof coerceAuthState> | undefined {
+  const read = readTextFile(file, 16 * 1024 * 1024);
+  if (read.kind === 'missing') return undefined;
+  if (read.kind === 'unreadable') {
+    issues.push(read.issue);
+    return undefined;
+  }
+  try {
+    return coerceAuthState(JSON.parse(read.text));
+  } catch {
+    issues.push(issue('state/invalid-json', 'warning', file, 'auth-state.json is not valid JSON: OpenClaw ignores the order overrides in it.'));
+    return undefined;
+  }
+}
