@@ -72,7 +72,8 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
 
   const overviews: ProviderOverview[] = [];
   for (const provider of allProviders) {
-    const ids = Object.entries(store.profiles).filter(([, c]) => normalizeProviderId(c.provider) === provider).map(([id]) => id);
+    // Profiles of every provider that shares this provider's auth id (claude-cli shows anthropic's).
+    const ids = ordering.storeProfilesFor(provider);
     const count = (t: string) => ids.filter((id) => store.profiles[id]?.type === t).length;
     const envKey = catalog.resolveEnvKey(provider, env);
     const customKey = configuredProviderApiKey(raw, provider);

@@ -90,10 +90,16 @@ export function modelFallbacks(model: unknown): string[] {
   return [];
 }
 
-/** Per-agent fallbacks replace the defaults only when the agent sets the key itself. */
+/**
+ * An agent's fallbacks replace the defaults: its own `fallbacks` list, or none at all when it names
+ * a primary model without fallbacks (a bare "provider/model" string counts as such a primary).
+ */
 function modelFallbacksOverride(model: unknown): string[] | undefined {
-  if (isRecord(model) && Array.isArray(model.fallbacks)) return modelFallbacks(model);
-  return undefined;
+  if (!model) return undefined;
+  if (typeof model === 'string') return model.trim() ? [] : undefined;
+  if (!isRecord(model)) return undefined;
+  if (!Object.hasOwn(model, 'fallbacks')) return modelPrimary(model) ? [] : undefined;
+  return Array.isArray(model.fallbacks) ? modelFallbacks(model) : undefined;
 }
 
 /** Navigates nested config objects without throwing. */
