@@ -87,35 +87,35 @@ async function compareOne(seed: number): Promise<Outcome> {
 }
 
 async function main(): Promise<number> {
-const seeds = Array.from({ length: count }, (_, i) => firstSeed + i);
-const outcomes: Outcome[] = [];
-const workers = Array.from({ length: Number(values.concurrency) }, async () => {
-  while (seeds.length > 0) {
-    const seed = seeds.shift() as number;
-    const o = await compareOne(seed);
-    outcomes.push(o);
-    if (outcomes.length % 20 === 0) process.stdout.write(`  ${outcomes.length}/${count}\n`);
-  }
-});
-await Promise.all(workers);
+  const seeds = Array.from({ length: count }, (_, i) => firstSeed + i);
+  const outcomes: Outcome[] = [];
+  const workers = Array.from({ length: Number(values.concurrency) }, async () => {
+    while (seeds.length > 0) {
+      const seed = seeds.shift() as number;
+      const o = await compareOne(seed);
+      outcomes.push(o);
+      if (outcomes.length % 20 === 0) process.stdout.write(`  ${outcomes.length}/${count}\n`);
+    }
+  });
+  await Promise.all(workers);
 
-const agreed = outcomes.filter((o) => o.agree).length;
-const documented = outcomes.filter((o) => !o.agree && o.documented);
-const bugs = outcomes.filter((o) => !o.agree && !o.documented).sort((a, b) => a.seed - b.seed);
-const summary = {
-  version: values.version,
-  compat: values.compat ?? null,
-  homes: count,
-  agreed,
-  documentedDifferences: documented.length,
-  undocumented: bugs.map((b) => b.seed),
-  note: NOW_SLACK_NOTE,
-};
-fs.writeFileSync(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 1));
-console.log(`differential vs openclaw ${values.version}${values.compat ? ` (ours with --compat ${values.compat})` : ''}: ${agreed}/${count} agree, ${documented.length} documented differences, ${bugs.length} undocumented`);
-for (const d of documented.slice(0, 10)) console.log(`  documented seed ${d.seed}: ${d.documented}`);
-for (const b of bugs.slice(0, 10)) console.log(`  DISAGREE seed ${b.seed}: see ${path.relative(repoRoot, path.join(outDir, `seed-${b.seed}.json`))}`);
-return bugs.length === 0 ? 0 : 1;
+  const agreed = outcomes.filter((o) => o.agree).length;
+  const documented = outcomes.filter((o) => !o.agree && o.documented);
+  const bugs = outcomes.filter((o) => !o.agree && !o.documented).sort((a, b) => a.seed - b.seed);
+  const summary = {
+    version: values.version,
+    compat: values.compat ?? null,
+    homes: count,
+    agreed,
+    documentedDifferences: documented.length,
+    undocumented: bugs.map((b) => b.seed),
+    note: NOW_SLACK_NOTE,
+  };
+  fs.writeFileSync(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 1));
+  console.log(`differential vs openclaw ${values.version}${values.compat ? ` (ours with --compat ${values.compat})` : ''}: ${agreed}/${count} agree, ${documented.length} documented differences, ${bugs.length} undocumented`);
+  for (const d of documented.slice(0, 10)) console.log(`  documented seed ${d.seed}: ${d.documented}`);
+  for (const b of bugs.slice(0, 10)) console.log(`  DISAGREE seed ${b.seed}: see ${path.relative(repoRoot, path.join(outDir, `seed-${b.seed}.json`))}`);
+  return bugs.length === 0 ? 0 : 1;
 }
 
 main().then(

@@ -73,3 +73,13 @@ export const authStateFileSchema = z.looseObject({
   lastGood: z.record(z.string(), z.string()).optional(),
   usageStats: z.record(z.string(), usageStatsSchema).optional(),
 });
+
+/** JSON Schema (draft 2020-12) of `auth-profiles.json`, for VS Code's JSON validation. */
+export function authProfilesJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(authStoreFileSchema, { target: 'draft-2020-12', unrepresentable: 'any' }),
+    $id: 'https://openclaw-auth.invalid/schemas/auth-profiles.schema.json',
+    title: 'OpenClaw auth-profiles.json',
+    description: 'Per-agent credential store of OpenClaw: API keys, setup-tokens and OAuth credentials.',
+  };
+}

@@ -3,6 +3,7 @@ import type { AuthStore } from './credential.js';
 import { readTextFile } from './fileRead.js';
 import { issue, type SourceIssue } from './issues.js';
 import { locateJsonIssues } from './jsonLocate.js';
+import { checkStoreContent } from './storeChecks.js';
 import { authStatePath, authStorePath } from './paths.js';
 
 /**
@@ -87,6 +88,7 @@ export function interpretStoreJson(raw: unknown, text: string | undefined, file:
           : `Profile "${r.profileId}" is not an object; OpenClaw ignores it.`;
     issues.push(issue(`store/${r.reason.replace('_', '-')}`, 'error', file, message, ['profiles', r.profileId]));
   }
+  issues.push(...checkStoreContent(raw, file, new Set(coerced.rejected.map((r) => r.profileId))));
   return { store: coerced.store, shape, rejected: coerced.rejected, issues: text === undefined ? issues : locateJsonIssues(text, issues) };
 }
 

@@ -1,0 +1,83 @@
+import type { z } from 'zod';
+import { isRecord } from './authStore.js';
+import { looksLikeSeconds } from './expiry.js';
+import { issue, type SourceIssue } from './issues.js';
+import { authStoreFileSchema } from './storeSchema.js';
+
+/**
+ * What people get wrong in `auth-profiles.json` that OpenClaw reads without a word (see the public
+ * OpenClaw issues in shared/openclaw/README.md). Each finding names the profile field it is about;
+ * messages describe the shape of a secret ("starts with sk-ant-oat01-"), never its value.
+ */
+export function checkStoreContent(raw: unknown, file: string, skipProfiles: ReadonlySet<string>): SourceIssue[] {
+  if (!isRecord(raw) || !isRecord(raw.profiles)) return [];
+  const out: SourceIssue[] = [];
+  const profiles = raw.profiles;
+  for (const [id, value] of Object.entries(profiles)) {
+    if (skipProfiles.has(id) || !isRecord(value)) continue;
+    out.push(...checkProfile(id, value, file));
+  }
+  out.push(...schemaIssues(raw, file, skipProfiles));
+  if (isRecord(raw.order)) {
+    for (const [provider, ids] of Object.entries(raw.order)) {
+      if (!Array.isArray(ids)) continue;
+      ids.forEach((pid, index) => {
+        if (typeof pid === 'string' && !(pid in profiles)) {
+          out.push(issue('store/order-unknown-profile', 'warning', file, `The order for "${provider}" names "${pid}", which is not a profile in this file; OpenClaw skips it.`, ['order', provider, index]));
+        }
+      });
+    }
+  }
+  return out;
+}
+
+const SETUP_TOKEN_PREFIX = 'sk-ant-oat01-';
+const ANTHROPIC_API_KEY_PREFIX = 'sk-ant-api03-';
+/** Anthropic setup-tokens are about 108 characters; a much shorter one was cut when pasted. */
+const SETUP_TOKEN_MIN_LENGTH = 80;
+
+function checkProfile(id: string, p: Record<string, unknown>, file: string): SourceIssue[] {
+  const out: SourceIssue[] = [];
+  const at = (...path: (string | number)[]) => ['profiles', id, ...path];
+  const type = p.type ?? p.mode;
+  const provider = typeof p.provider === 'string' ? p.provider.trim().toLowerCase() : '';
+  const prefix = id.includes(':') ? id.slice(0, id.indexOf(':')).toLowerCase() : '';
+  if (provider && prefix && prefix !== provider) {
+    out.push(issue('profile/id-provider-mismatch', 'warning', file, `Profile id "${id}" starts with "${prefix}" but its provider is "${provider}"; OpenClaw routes it by "provider".`, at('provider')));
+  }
+  const secretFields: [string, unknown][] = [['key', p.key], ['token', p.token], ['access', p.access]];
+  for (const [field, value] of secretFields) {
+    if (typeof value !== 'string') continue;
+    if (/[\r\n]/.test(value.trim())) out.push(issue('profile/secret-line-break', 'error', file, `The ${field} of "${id}" contains a line break; the provider will reject it (401). Paste it again on one line.`, at(field)));
+  }
+  if (type === 'token' && typeof p.token === 'string') {
+    const t = p.token.trim();
+    if (t.startsWith(ANTHROPIC_API_KEY_PREFIX)) out.push(issue('profile/api-key-as-token', 'error', file, `"${id}" holds an Anthropic API key (sk-ant-api03-…) as a token; requests take the wrong auth route. Store it as { "type": "api_key", "key": … }.`, at('type')));
+    if (t.startsWith(SETUP_TOKEN_PREFIX) && t.length < SETUP_TOKEN_MIN_LENGTH) out.push(issue('profile/token-truncated', 'error', file, `The setup-token of "${id}" is only ${t.length} characters long; it was probably cut when pasted (a full one is about 108).`, at('token')));
+  }
+  if (type === 'api_key' && typeof p.key === 'string' && p.key.trim().startsWith(SETUP_TOKEN_PREFIX)) {
+    out.push(issue('profile/setup-token-as-api-key', 'error', file, `"${id}" holds a setup-token (sk-ant-oat01-…) as an API key; Anthropic answers "only authorized for use with Claude Code". Store it as { "type": "token", "token": … }.`, at('key')));
+  }
+  if (type === 'oauth' && p.access === undefined && typeof p.accessToken === 'string') {
+    out.push(issue('profile/oauth-access-token-field', 'error', file, `"${id}" has "accessToken" but OpenClaw reads "access". A setup-token belongs in { "type": "token", "token": … }.`, at('accessToken')));
+  }
+  if (typeof p.expires === 'number' && looksLikeSeconds(p.expires)) {
+    out.push(issue('profile/expires-in-seconds', 'error', file, `"expires" of "${id}" looks like seconds; OpenClaw reads milliseconds, so it counts as expired in January 1970. Multiply by 1000.`, at('expires')));
+  }
+  return out;
+}
+
+/** Mismatches with the documented shape (storeSchema.ts), for the profiles OpenClaw did not reject. */
+function schemaIssues(raw: Record<string, unknown>, file: string, skipProfiles: ReadonlySet<string>): SourceIssue[] {
+  const result = authStoreFileSchema.safeParse(raw);
+  if (result.success) return [];
+  return result.error.issues
+    .filter((i) => !(i.path[0] === 'profiles' && typeof i.path[1] === 'string' && skipProfiles.has(i.path[1])))
+    .map((i) => issue('store/schema', 'warning', file, schemaMessage(i), i.path.filter((x): x is string | number => typeof x !== 'symbol')));
+}
+
+function schemaMessage(i: z.core.$ZodIssue): string {
+  const where = i.path.length > 0 ? `"${i.path.map(String).join('.')}"` : 'The file';
+  if (i.code === 'invalid_type' && i.message.endsWith('received undefined')) return `${where} is required (${i.expected}).`;
+  return `${where}: ${i.message}.`;
+}

@@ -1,0 +1,17 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { authProfilesJsonSchema } from '../../server/src/openclaw/storeSchema.ts';
+
+test('committed schemas/auth-profiles.schema.json matches the zod schema (run npm run generate:schema)', () => {
+  const committed = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'schemas', 'auth-profiles.schema.json'), 'utf8'));
+  assert.deepEqual(committed, JSON.parse(JSON.stringify(authProfilesJsonSchema())));
+});
+
+test('the JSON schema requires profiles and knows the three credential types', () => {
+  const schema = authProfilesJsonSchema() as { required?: string[] };
+  assert.ok(schema.required?.includes('profiles'));
+  const text = JSON.stringify(schema);
+  for (const t of ['api_key', 'token', 'oauth']) assert.ok(text.includes(`"${t}"`), t);
+});
