@@ -1,11 +1,13 @@
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { readTextFile } from './fileRead.js';
-import { issue, type SourceIssue } from './issues.js';
+import type { SourceIssue } from './issues.js';
+
+const PORTABLE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 import { isRecord } from './authStore.js';
 
 /** Where an environment value came from, in OpenClaw's precedence order (first wins). */
-export type EnvOrigin = 'process' | 'cwd-dotenv' | 'state-dotenv' | 'config-env';
+export type EnvOrigin = 'process' | 'cwd-dotenv' | 'state-dotenv' | 'gateway-env' | 'config-env';
 
 export interface EnvValue {
   value: string;
@@ -27,12 +29,18 @@ export interface EnvSourcesInput {
   processEnv: Readonly<Record<string, string | undefined>>;
   cwd?: string;
   stateEnvFile: string;
+  /** `~/.config/openclaw/gateway.env`, read after the state `.env` unless the state dir was moved. */
+  gatewayEnvFile?: string;
+  /** A working folder's `.env` may not supply these (OpenClaw blocks provider keys there). */
+  isBlockedInWorkspaceDotenv?: (key: string) => boolean;
   configEnv?: unknown;
   configPath?: string;
 }
 
 export interface EnvSources {
   values: Map<string, EnvValue>;
+  /** Keys a working folder's `.env` sets that OpenClaw refuses to take from there. */
+  blockedWorkspaceKeys: { key: string; file: string }[];
   issues: SourceIssue[];
 }
 
@@ -48,16 +56,21 @@ export function collectEnvSources(input: EnvSourcesInput): EnvSources {
     }
     values.set(key, file ? { value, origin, file } : { value, origin });
   };
+  const blockedWorkspaceKeys: EnvSources['blockedWorkspaceKeys'] = [];
   if (input.mode === 'shell') {
     for (const [k, v] of Object.entries(input.processEnv)) if (typeof v === 'string') add(k, v, 'process');
     if (input.cwd) {
       const cwdEnv = path.join(input.cwd, '.env');
-      if (path.resolve(cwdEnv) !== path.resolve(input.stateEnvFile)) loadDotenvInto(cwdEnv, 'cwd-dotenv', add, issues);
+      if (path.resolve(cwdEnv) !== path.resolve(input.stateEnvFile)) {
+        const blocked = input.isBlockedInWorkspaceDotenv ?? (() => false);
+        loadDotenvInto(cwdEnv, 'cwd-dotenv', (k, v, o, f) => (blocked(k) ? blockedWorkspaceKeys.push({ key: k, file: cwdEnv }) : add(k, v, o, f)), issues);
+      }
     }
   }
   loadDotenvInto(input.stateEnvFile, 'state-dotenv', add, issues);
+  if (input.gatewayEnvFile) loadDotenvInto(input.gatewayEnvFile, 'gateway-env', add, issues);
   for (const [k, v] of Object.entries(configEnvVars(input.configEnv))) add(k, v, 'config-env', input.configPath);
-  return { values, issues };
+  return { values, blockedWorkspaceKeys, issues };
 }
 
 /** Reads an env file with the `dotenv` parser OpenClaw itself uses (export prefixes, quotes, CRLF). */
@@ -73,7 +86,11 @@ function loadDotenvInto(file: string, origin: EnvOrigin, add: (k: string, v: str
     return;
   }
   const parsed = parseDotenvText(read.text);
-  for (const [k, v] of Object.entries(parsed)) add(k, v, origin, file);
+  for (const [rawKey, v] of Object.entries(parsed)) {
+    // OpenClaw keeps only portable names (letters, digits, underscore, not starting with a digit).
+    const k = rawKey.trim();
+    if (PORTABLE_KEY.test(k)) add(k, v, origin, file);
+  }
 }
 
 /** `env.KEY` and `env.vars.KEY` string values of `openclaw.json` (`shellEnv` is a setting, not a var). */
@@ -85,6 +102,3 @@ export function configEnvVars(env: unknown): Record<string, string> {
   return out;
 }
 
-export function envIssue(file: string, message: string): SourceIssue {
-  return issue('env/unreadable', 'error', file, message);
-}

@@ -50,6 +50,13 @@ export class ProviderCatalog {
     return this.data.envCandidates[key] ?? [];
   }
 
+  private envVariables: Set<string> | undefined;
+  /** Every variable name that can carry some provider's key. */
+  allEnvVariables(): ReadonlySet<string> {
+    this.envVariables ??= new Set(Object.values(this.data.envCandidates).flat());
+    return this.envVariables;
+  }
+
   /** Providers that get a status row when one of their env variables is set. */
   envLookupProviders(): string[] {
     return [...new Set([...Object.keys(this.data.envCandidates), ...Object.keys(this.data.envLookupAliases)])].sort((a, b) => a.localeCompare(b));

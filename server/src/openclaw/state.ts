@@ -3,6 +3,7 @@ import { resolveAgentAuth, type AgentAuthStatus } from './agentStatus.js';
 import { loadConfig, type LoadedConfig } from './config.js';
 import { emptyStore, type AuthStore } from './credential.js';
 import { collectEnvSources, type EnvMode, type EnvSources } from './envSources.js';
+import { isBlockedWorkspaceDotenvKey, resolveEnvFiles } from './envFiles.js';
 import { DEFAULT_WARN_MS } from './expiry.js';
 import type { SourceIssue } from './issues.js';
 import { detectStoreLayout, type StoreLayout } from './layout.js';
@@ -10,7 +11,7 @@ import { legacyProfiles } from './legacyStores.js';
 import { mergeMainIntoAgent } from './mergeStores.js';
 import {
   authStorePath, defaultAgentDir, DEFAULT_AGENT_ID, globalSqlitePath, legacyAuthPath, legacyOAuthPath, listAgentIdsOnDisk,
-  agentSqlitePath, resolveConfigPath, resolveEnvAgentDirOverride, resolveStateDir, resolveUserPath, shortenHomePath, stateEnvPath, type PathEnv,
+  agentSqlitePath, resolveConfigPath, resolveEnvAgentDirOverride, resolveStateDir, resolveUserPath, shortenHomePath, type PathEnv,
 } from './paths.js';
 import { statusRules, type CompatVersion, type StatusRules } from './rules.js';
 import { mainStoreInStateDb, SqliteStoreSource } from './sqliteSource.js';
@@ -101,9 +102,21 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
   const dirs = new Map(ids.map((id) => [id, id === selectedAgentId && envAgentDir ? envAgentDir : agentDirOf(id)]));
   const layout = detectStoreLayout(stateDir, cfg, [...dirs.values()]);
 
-  const envFile = stateEnvPath(stateDir);
-  const envSources = collectEnvSources({ mode, processEnv: options.env, ...(options.cwd ? { cwd: options.cwd } : {}), stateEnvFile: envFile, configEnv: cfg.raw.env, configPath });
+  const { envFile, gatewayEnvFile } = resolveEnvFiles(env);
+  const envSources = collectEnvSources({
+    mode,
+    processEnv: options.env,
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    stateEnvFile: envFile,
+    ...(gatewayEnvFile ? { gatewayEnvFile } : {}),
+    isBlockedInWorkspaceDotenv: (key) => isBlockedWorkspaceDotenvKey(key, catalog),
+    configEnv: cfg.raw.env,
+    configPath,
+  });
   issues.push(...envSources.issues);
+  for (const b of envSources.blockedWorkspaceKeys) {
+    issues.push(issue('env/workspace-key-ignored', 'warning', b.file, `OpenClaw ignores ${b.key} in a working folder's .env (a repository may not supply credentials). Put it in ${shortenHomePath(envFile, env)}.`));
+  }
 
   const mainDir = defaultAgentDir(stateDir, DEFAULT_AGENT_ID);
   const sourceFor = (dir: string): CredentialStoreSource => {
