@@ -165,6 +165,9 @@ export function generateHome(seed: number): FakeHomeCase & { seed: number } {
   else if (where < 0.4) files['.openclaw/.env'] = `# keys\n${r.chance(0.3) ? 'export ' : ''}${envVar}="${envSecret}"\r\nOTHER=1\n`;
   else if (where < 0.5) config.env = r.chance(0.5) ? { [envVar]: envSecret } : { vars: { [envVar]: envSecret } };
   if (r.chance(0.1)) files['.openclaw/.env'] = `${envVar}=${secret(r, envProvider, 'key')}\n`;
+  // A working folder's .env (OpenClaw refuses provider keys there) and the XDG gateway.env.
+  if (r.chance(0.1)) files['.env'] = `${r.pick(ENV_VARS[r.pick(providers)] ?? ['OPENAI_API_KEY'])}=${secret(r, envProvider, 'key')}\nFOO=bar\n`;
+  if (r.chance(0.08)) files['.config/openclaw/gateway.env'] = `${r.pick(ENV_VARS[r.pick(providers)] ?? ['OPENAI_API_KEY'])}=${secret(r, envProvider, 'key')}\n`;
 
   files['.openclaw/openclaw.json'] = config;
   return { seed, description: `random home #${seed}`, files, env, args };
