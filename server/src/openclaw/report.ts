@@ -20,7 +20,7 @@ export function formatStatusReport(state: OpenClawState, agent: AgentState): str
   row('Default', m.defaultLabel);
   row(`Fallbacks (${m.fallbacks.length})`, m.fallbacks.join(', ') || '-');
   if (m.imageModel) row('Image model', m.imageModel);
-  row('Store', `${agent.source.kind === 'json' ? home(agent.source.file) : agent.source.location}${agent.source.exists ? '' : ' (absent)'}`);
+  row('Store', `${agent.source.kind === 'json' ? home(agent.source.file) : home(agent.source.location)}${agent.source.exists ? '' : ' (absent)'}`);
   row('Layout', `${state.layout.kind === 'json' ? 'auth-profiles.json' : 'SQLite'} (${state.layout.reason})`);
   row('Env mode', state.mode === 'daemon' ? 'daemon (no shell env: what the gateway service sees)' : 'shell (this shell’s env counts)');
   lines.push('', 'Auth overview');

@@ -14,7 +14,7 @@ import {
   agentSqlitePath, resolveConfigPath, resolveEnvAgentDirOverride, resolveStateDir, resolveUserPath, shortenHomePath, type PathEnv,
 } from './paths.js';
 import { statusRules, type CompatVersion, type StatusRules } from './rules.js';
-import { mainStoreInStateDb, SqliteStoreSource } from './sqliteSource.js';
+import { loadSqlite, mainStoreInStateDb, SqliteStoreSource } from './sqliteSource.js';
 import { JsonFileStoreSource, type CredentialStoreSource, type StoreSnapshot } from './storeSource.js';
 import { issue } from './issues.js';
 
@@ -122,7 +122,9 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
   const sourceFor = (dir: string): CredentialStoreSource => {
     if (layout.kind === 'json') return new JsonFileStoreSource(dir);
     const global = globalSqlitePath(stateDir);
-    if (dir === mainDir && mainStoreInStateDb(global)) return new SqliteStoreSource({ kind: 'state-db', database: global });
+    // Unable to read SQLite here, we cannot see `auth.sharedStore`: name the global database, which then reports why.
+    const inStateDb = loadSqlite() ? mainStoreInStateDb(global) : fs.existsSync(global);
+    if (dir === mainDir && inStateDb) return new SqliteStoreSource({ kind: 'state-db', database: global });
     return new SqliteStoreSource({ kind: 'agent-db', database: agentSqlitePath(dir) });
   };
   const loaded = new Map<string, StoreSnapshot>();
@@ -161,7 +163,9 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
       const fromAgent = profileIds.some((id) => Boolean(snapshot.store?.profiles[id]));
       const allMain = profileIds.every((id) => Boolean(mainSnapshot.store?.profiles[id]));
       const shown = !isMainStore && !fromAgent && allMain ? mainDir : dir;
-      return shortenHomePath(authStorePath(shown), displayEnv);
+      // JSON era: the agent's auth-profiles.json; SQLite era: the database that holds the store.
+      const file = layout.kind === 'json' ? authStorePath(shown) : (loaded.get(shown)?.file ?? authStorePath(shown));
+      return shortenHomePath(file, displayEnv);
     };
     const status = resolveAgentAuth({
       store,
@@ -209,6 +213,8 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
 function retiredJsonIssues(dir: string, sqliteSnapshot: StoreSnapshot): SourceIssue[] {
   const file = authStorePath(dir);
   if (!fs.existsSync(file)) return [];
+  // Without a readable database we cannot tell "ignored" from "needs migration": the SQLite issue says why.
+  if (sqliteSnapshot.exists && !sqliteSnapshot.store && sqliteSnapshot.issues.length > 0) return [];
   const hasProfiles = Object.keys(sqliteSnapshot.store?.profiles ?? {}).length > 0;
   return [
     hasProfiles
