@@ -1,0 +1,231 @@
+/**
+ * The custom messages between the OpenClaw Auth client and its language server, defined once and
+ * imported by both sides (client/src/*.ts and server/src/server.ts). Every method is prefixed
+ * `openclaw/`. Nothing here ever carries a secret: credentials appear only as the masked labels
+ * OpenClaw itself prints (`sk-ant-a...bbbbbbbb`, `token:sk-a...zz`, `OAuth (me@example.com)`).
+ */
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { Range } from 'vscode-languageserver-protocol';
+
+/** How the gateway sees the environment: the user's shell, or the systemd/launchd service (no shell env). */
+export type EnvMode = 'shell' | 'daemon';
+
+/**
+ * Settings the client passes to the server, in `initializationOptions.settings` and again in every
+ * `workspace/didChangeConfiguration` as `settings.openclawAuth` (other editors may send the object
+ * bare as `settings`). Every field is optional; the server applies OpenClaw's defaults.
+ */
+export interface ServerSettings {
+  /** Overrides `$OPENCLAW_STATE_DIR` / `~/.openclaw`; `~` expands to the home folder. */
+  stateDir?: string;
+  /** The agent the status bar follows; empty means OpenClaw's configured default agent. */
+  defaultAgent?: string;
+  /** Hours before expiry at which a token counts as expiring (OpenClaw: 24). Fractions allowed. */
+  warningWindowHours?: number;
+  envMode?: EnvMode;
+}
+
+/** A credential's state, in `openclaw models status` words; `static` is a key that never expires. */
+export type CredentialStatus = 'ok' | 'expiring' | 'expired' | 'missing' | 'static';
+
+/** The `--check` exit code: 0 fine, 1 expired or missing, 2 expiring (OpenClaw's codes). */
+export type CheckCode = 0 | 1 | 2;
+
+/**
+ * Why a candidate is, or is not, the credential OpenClaw uses for its provider. The client turns
+ * each code into a sentence in the user's language.
+ * - `first-in-order`: the first usable profile in OpenClaw's order: it is used.
+ * - `fallback-in-order`: usable, tried when the ones before it fail (`rank` says where).
+ * - `excluded-by-order`: usable but left out of an explicit auth order, so never tried.
+ * - `expired` / `no-secret` / `invalid-expiry` / `unusable`: not usable (expired, nothing stored,
+ *   `expires` not a millisecond timestamp, in cooldown or disabled).
+ * - `env-used`: no profiles, so the environment key is used.
+ * - `env-fallback`: profiles come first; the key is used only if none of them works.
+ * - `env-used-profiles-unusable`: profiles exist but none is usable, so the key is used.
+ * - `config-key-used` / `config-key-fallback`: the same for `models.providers.<p>.apiKey` in openclaw.json.
+ */
+export type CandidateReason =
+  | 'first-in-order'
+  | 'fallback-in-order'
+  | 'excluded-by-order'
+  | 'expired'
+  | 'no-secret'
+  | 'invalid-expiry'
+  | 'unusable'
+  | 'env-used'
+  | 'env-fallback'
+  | 'env-used-profiles-unusable'
+  | 'config-key-used'
+  | 'config-key-fallback';
+
+/** Where an environment value was read (OpenClaw's precedence, first wins). */
+export type EnvOrigin = 'process' | 'cwd-dotenv' | 'state-dotenv' | 'gateway-env' | 'config-env';
+
+/** One credential OpenClaw could use for a provider: a stored profile, an env key or a config key. */
+export interface CandidateSnapshot {
+  kind: 'profile' | 'env' | 'config-key';
+  /** The profile id (`anthropic:default`), the variable name (`ANTHROPIC_API_KEY`), or `models.providers.<p>.apiKey`. */
+  id: string;
+  /** For profiles: the stored credential type. */
+  type?: 'api_key' | 'token' | 'oauth';
+  status: CredentialStatus;
+  /** Masked, exactly as OpenClaw prints it. Never the secret. */
+  label: string;
+  /** The file it comes from; absent for the process environment. */
+  file?: string;
+  /** For env keys: which source supplied the value, and the later sources it shadows. */
+  envOrigin?: EnvOrigin;
+  shadowed?: { origin: EnvOrigin; file?: string }[];
+  /** For profiles of a non-main agent that come from main's store. */
+  inheritedFromMain?: boolean;
+  /** Milliseconds since the epoch; also given for credentials that already expired. */
+  expiresAt?: number;
+  /** Set while the profile is in cooldown or disabled after failures. */
+  unusable?: { kind: 'cooldown' | 'disabled'; reason?: string; until: number };
+  /** True for the one credential OpenClaw uses first for this provider. */
+  effective: boolean;
+  reason: CandidateReason;
+  /** 1-based position among the usable profiles, for `first-in-order` / `fallback-in-order`. */
+  rank?: number;
+}
+
+export interface ProviderSnapshot {
+  provider: string;
+  /** A model the agent runs with (default, fallback, image) needs this provider. */
+  inUse: boolean;
+  /** The worst state among the credentials OpenClaw would try, as `--check` weighs it. */
+  status: CredentialStatus;
+  /** OpenClaw's `effective` (`profiles` + store path, `env` + masked key, `models.json`, `missing`). */
+  effective: { kind: 'profiles' | 'env' | 'models.json' | 'missing'; detail: string };
+  /** Earliest expiry among the credentials tried, when they expire. */
+  expiresAt?: number;
+  /** In effective order first, then the ones that are not tried. */
+  candidates: CandidateSnapshot[];
+}
+
+/** What deserves the user's attention for one agent: the worst credential among providers in use. */
+export interface AgentAttention {
+  status: 'expiring' | 'expired' | 'missing';
+  provider: string;
+  /** The profile to name (`anthropic:default`), when a profile is the cause. */
+  profileId?: string;
+  expiresAt?: number;
+}
+
+export interface AgentSnapshot {
+  agentId: string;
+  agentDir: string;
+  isDefault: boolean;
+  /** Listed in openclaw.json (otherwise only found on disk). */
+  configured: boolean;
+  /** Where its own store is read from. */
+  store: { kind: 'json' | 'sqlite'; file: string; location: string; exists: boolean };
+  /** The default model label, as `models status` prints it. */
+  defaultModel: string;
+  checkCode: CheckCode;
+  /** Absent when `checkCode` is 0. */
+  attention?: AgentAttention;
+  /** Providers in use first, then by name. */
+  providers: ProviderSnapshot[];
+}
+
+/** A problem found in OpenClaw's files (messages never contain secrets). */
+export interface IssueSnapshot {
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  file: string;
+  message: string;
+}
+
+/** Everything the status bar and the tree show, for every agent. Contains no secret. */
+export interface StatusSnapshot {
+  /** When the server resolved it (ms since the epoch); expiry words are relative to the client's clock. */
+  generatedAt: number;
+  stateDir: string;
+  stateDirExists: boolean;
+  configPath: string;
+  /** The state `.env` the gateway reads (`~/.openclaw/.env`). */
+  envFile: string;
+  layout: { kind: 'json' | 'sqlite'; reason: string; lastTouchedVersion?: string };
+  envMode: EnvMode;
+  warnMs: number;
+  defaultAgentId: string;
+  /** The agent the status bar follows: the `defaultAgent` setting when it names a known agent, else OpenClaw's default. */
+  selectedAgentId: string;
+  /** Set when the `defaultAgent` setting names an agent that does not exist. */
+  unknownAgentSetting?: string;
+  agents: AgentSnapshot[];
+  issues: IssueSnapshot[];
+  /** When the next expiry threshold is crossed; the server re-resolves and notifies then. */
+  nextChangeAt?: number;
+  /** Set when resolution itself failed; the rest then describes the last good state, if any. */
+  loadError?: string;
+}
+
+/** The readable report of `openclaw-auth status` for one agent. */
+export interface StatusReport {
+  agentId: string;
+  /** Plain text, the CLI's report; masked labels only. */
+  text: string;
+  checkCode: CheckCode;
+  /** The credentials behind a non-zero check code, as for the status bar. */
+  attention?: AgentAttention;
+}
+
+/** Which credential to locate: a profile in an agent's store, or an environment key of a provider. */
+export type CredentialRef =
+  | { kind: 'profile'; agentId: string; profileId: string }
+  | { kind: 'env'; variable: string; file: string }
+  | { kind: 'config-key'; provider: string };
+
+/** Where to open a credential: a file URI and the range to select, or why it cannot be opened. */
+export type CredentialLocation =
+  | { found: true; uri: string; range: Range }
+  | { found: false; reason: 'sqlite' | 'process-env' | 'not-found' | 'no-file' };
+
+/**
+ * Client → server: the current snapshot of every agent. Sent by the client once the server is
+ * ready, and whenever it needs the whole state again. Answered from the last resolution (cheap).
+ */
+export namespace StatusRequest {
+  export const method = 'openclaw/status' as const;
+  export const type = new RequestType0<StatusSnapshot, void>(method);
+}
+
+/**
+ * Server → client: the snapshot changed, because a file under the state dir changed, a setting
+ * changed, or the clock crossed an expiry threshold (24 h before expiry, and at expiry). Sent only
+ * when something the user can see differs from the last notification.
+ */
+export namespace StatusChangedNotification {
+  export const method = 'openclaw/statusChanged' as const;
+  export const type = new NotificationType<StatusSnapshot>(method);
+}
+
+/**
+ * Client → server: read every file again now (the Refresh command) and answer with the fresh
+ * snapshot. Also sends `openclaw/statusChanged` when the result differs.
+ */
+export namespace RefreshRequest {
+  export const method = 'openclaw/refresh' as const;
+  export const type = new RequestType0<StatusSnapshot, void>(method);
+}
+
+/**
+ * Client → server: the readable status report and `--check` code for one agent (the Show Status and
+ * Check commands), resolved afresh as `openclaw-auth status --agent ID` would. Omit `agentId` for
+ * the selected agent.
+ */
+export namespace StatusReportRequest {
+  export const method = 'openclaw/statusReport' as const;
+  export const type = new RequestType<{ agentId?: string }, StatusReport, void>(method);
+}
+
+/**
+ * Client → server: where a credential is written, so the client can open the file at that place
+ * (Open in Store in the tree). The server reads the file as it is on disk now.
+ */
+export namespace LocateCredentialRequest {
+  export const method = 'openclaw/locateCredential' as const;
+  export const type = new RequestType<CredentialRef, CredentialLocation, void>(method);
+}

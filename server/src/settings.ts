@@ -1,0 +1,41 @@
+import type { LoadStateOptions } from './openclaw/state.js';
+import type { PathEnv } from './openclaw/paths.js';
+import type { ServerSettings } from './protocol.js';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * Reads the settings a client sent (initializationOptions or didChangeConfiguration), accepting
+ * `{ settings: { openclawAuth: … } }`, `{ openclawAuth: … }` or the bare object, and dropping any
+ * field of the wrong type: a bad value means OpenClaw's default, never a failure.
+ */
+export function parseServerSettings(raw: unknown): ServerSettings {
+  let value = raw;
+  if (isObject(value) && isObject(value.settings)) value = value.settings;
+  if (isObject(value) && isObject(value.openclawAuth)) value = value.openclawAuth;
+  if (!isObject(value)) return {};
+  const settings: ServerSettings = {};
+  if (typeof value.stateDir === 'string' && value.stateDir.trim()) settings.stateDir = value.stateDir.trim();
+  if (typeof value.defaultAgent === 'string' && value.defaultAgent.trim()) settings.defaultAgent = value.defaultAgent.trim();
+  if (typeof value.warningWindowHours === 'number' && Number.isFinite(value.warningWindowHours) && value.warningWindowHours >= 0) {
+    settings.warningWindowHours = value.warningWindowHours;
+  }
+  if (value.envMode === 'shell' || value.envMode === 'daemon') settings.envMode = value.envMode;
+  return settings;
+}
+
+/** The engine's load options for these settings (the agent is chosen separately, see statusService). */
+export function loadOptionsFor(settings: ServerSettings, env: PathEnv, cwd: string | undefined, now: number): LoadStateOptions {
+  return {
+    env,
+    mode: settings.envMode ?? 'shell',
+    now,
+    ...(cwd ? { cwd } : {}),
+    ...(settings.stateDir ? { stateDir: settings.stateDir } : {}),
+    ...(settings.warningWindowHours !== undefined ? { warnMs: Math.round(settings.warningWindowHours * HOUR_MS) } : {}),
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
