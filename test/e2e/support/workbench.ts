@@ -1,0 +1,86 @@
+/// <reference lib="dom" />
+// Functions passed to page.evaluate run in the browser: they need the DOM types.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromiumPath, resultsDir } from './paths.ts';
+
+/** Debian's Chromium, headless, with its own profile folder (Playwright refuses --user-data-dir in args). */
+export async function launchBrowser(profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1400, height: 850 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+}
+
+/** Opens the workbench at `url` and waits until it has rendered. */
+export async function openWorkbench(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  // The status bar is the last part to appear; everything we check lives there or beside it.
+  await page.locator('#workbench\\.parts\\.statusbar').waitFor({ timeout: 30_000 });
+}
+
+/** A status-bar item by its DOM id (`publisher.name.itemId` in VS Code 1.139). */
+export function statusBarItem(page: Page, domId: string): Locator {
+  return page.locator(`.statusbar-item[id="${domId}"]`);
+}
+
+/** The item's visible text and its computed background colour (rgb(...) / rgba(...)). */
+export async function statusBarLook(item: Locator): Promise<{ text: string; background: string; ariaLabel: string }> {
+  return item.evaluate((el) => ({
+    text: (el as HTMLElement).innerText.trim(),
+    background: getComputedStyle(el).backgroundColor,
+    ariaLabel: el.querySelector('a')?.getAttribute('aria-label') ?? el.getAttribute('aria-label') ?? '',
+  }));
+}
+
+/** The colour a theme variable resolves to in the running workbench (e.g. `--vscode-statusBarItem-errorBackground`). */
+export async function themeColor(page: Page, cssVariable: string): Promise<string> {
+  return page.evaluate((name) => {
+    const probe = document.createElement('div');
+    probe.style.backgroundColor = `var(${name})`;
+    document.querySelector('.monaco-workbench')?.appendChild(probe);
+    const colour = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    return colour;
+  }, cssVariable);
+}
+
+/** Runs a command the way a user does: F1, type its title, Enter. */
+export async function runFromPalette(page: Page, title: string): Promise<void> {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => undefined);
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${title}`);
+  // Wait for the exact entry, so Enter does not run a half-filtered first match.
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** The texts of the visible notification toasts. */
+export async function notificationTexts(page: Page): Promise<string[]> {
+  return page.locator('.notification-toast .notification-list-item-message').allInnerTexts();
+}
+
+/** Saves a screenshot to test-results/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** All text in the page, including hidden hovers, aria labels and titles (for canary checks). */
+export async function allPageText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts = [document.body.innerText];
+    for (const el of Array.from(document.querySelectorAll('[aria-label],[title]'))) {
+      parts.push(el.getAttribute('aria-label') ?? '', el.getAttribute('title') ?? '');
+    }
+    return parts.join('\n');
+  });
+}
