@@ -18,6 +18,8 @@ export interface CodeServerOptions {
 }
 
 export interface CodeServer {
+  /** The code-server process, leader of its own process group. */
+  pid: number;
   port: number;
   origin: string;
   userDataDir: string;
@@ -97,6 +99,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   }
 
   return {
+    pid: server.child.pid ?? -1,
     port,
     origin,
     userDataDir,
