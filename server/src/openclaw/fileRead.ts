@@ -21,8 +21,10 @@ export function readTextFile(file: string, maxBytes = MAX_READ_BYTES): FileReadR
     if (lstat.isSymbolicLink()) {
       try {
         symlinkTarget = fs.realpathSync(file);
-      } catch {
-        return unreadable(file, 'broken-symlink', 'This is a symbolic link whose target does not exist.');
+      } catch (error) {
+        // A loop never reaches a file either, but "does not exist" would send the user looking for the wrong thing.
+        const loop = (error as NodeJS.ErrnoException).code === 'ELOOP';
+        return unreadable(file, 'broken-symlink', loop ? 'This symbolic link loops back on itself (ELOOP), so it never reaches a file.' : 'This is a symbolic link whose target does not exist.');
       }
     }
     stat = fs.statSync(file);
