@@ -23,6 +23,11 @@ export interface ServerSettings {
   /** Hours before expiry at which a token counts as expiring (OpenClaw: 24). Fractions allowed. */
   warningWindowHours?: number;
   envMode?: EnvMode;
+  /**
+   * False when VS Code's workspace is not trusted (Restricted Mode): the server must then not read
+   * files from the workspace, in particular a working folder's `.env`. Absent means trusted.
+   */
+  trustedWorkspace?: boolean;
 }
 
 /** A credential's state, in `openclaw models status` words; `static` is a key that never expires. */

@@ -21,6 +21,7 @@ export function parseServerSettings(raw: unknown): ServerSettings {
     settings.warningWindowHours = value.warningWindowHours;
   }
   if (value.envMode === 'shell' || value.envMode === 'daemon') settings.envMode = value.envMode;
+  if (typeof value.trustedWorkspace === 'boolean') settings.trustedWorkspace = value.trustedWorkspace;
   return settings;
 }
 

@@ -204,7 +204,11 @@ function providerStatus(
   profiles: CandidateSnapshot[],
   missingInUse: boolean,
 ): { status: CredentialStatus; expiresAt?: number } {
-  if (missingInUse) return { status: 'missing' };
+  if (missingInUse) {
+    // OpenClaw lists the provider as missing; when that is because its profiles expired, say so (the fix differs).
+    const expired = profiles.find((p) => p.status === 'expired');
+    return expired ? { status: 'expired', ...(expired.expiresAt !== undefined ? { expiresAt: expired.expiresAt } : {}) } : { status: 'missing' };
+  }
   if (o.effective.kind === 'missing') return { status: 'missing' };
   if (o.effective.kind !== 'profiles') return { status: 'static' };
   const hasNonProfileKey = Boolean(o.env || o.modelsJson);

@@ -1,0 +1,29 @@
+import JSON5 from 'json5';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseConfigText } from '../openclaw/config.js';
+import { issueToDiagnostic } from './issueDiagnostic.js';
+
+/** Diagnostics for an `openclaw.json` buffer; a syntax error points at the character JSON5 stopped at. */
+export function diagnoseConfig(doc: TextDocument, file: string): Diagnostic[] {
+  const text = doc.getText();
+  return parseConfigText(text, file).issues.map((issue) => {
+    const diagnostic = issueToDiagnostic(doc, issue);
+    if (issue.code !== 'config/invalid-json5') return diagnostic;
+    const at = json5ErrorPosition(text);
+    if (at) diagnostic.range = { start: at, end: { line: at.line, character: at.character + 1 } };
+    return diagnostic;
+  });
+}
+
+/** JSON5 reports 1-based line and column; the engine only keeps them in its message. */
+function json5ErrorPosition(text: string): { line: number; character: number } | undefined {
+  try {
+    JSON5.parse(text);
+    return undefined;
+  } catch (error) {
+    const e = error as { lineNumber?: number; columnNumber?: number };
+    if (!e.lineNumber) return undefined;
+    return { line: e.lineNumber - 1, character: Math.max(0, (e.columnNumber ?? 1) - 1) };
+  }
+}

@@ -1,0 +1,51 @@
+import path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { resolveEnvFiles } from '../openclaw/envFiles.js';
+import { shortenHomePath, storeFileName } from '../openclaw/paths.js';
+import { statusRules } from '../openclaw/rules.js';
+import type { OpenClawState } from '../openclaw/state.js';
+import { diagnoseConfig } from './configDiagnostics.js';
+import { diagnoseEnvFile, type EnvFileRole } from './envDiagnostics.js';
+import { diagnoseAuthStore } from './storeDiagnostics.js';
+
+/** What an open file is to OpenClaw; `undefined` when OpenClaw never reads it. */
+export type DocumentKind = { kind: 'auth-store' } | { kind: 'config' } | { kind: 'env'; role: EnvFileRole };
+
+export interface DocumentContext {
+  /** The last resolved state: which files are the config and env files, and file-level findings. */
+  state?: OpenClawState;
+  /** Absolute paths of the workspace folders (a `.env` at their root is a working folder's `.env`). */
+  workspaceFolders: readonly string[];
+}
+
+/** Recognises the files OpenClaw reads by their path, wherever the state dir is. */
+export function classifyDocument(file: string, ctx: DocumentContext): DocumentKind | undefined {
+  const resolved = path.resolve(file);
+  const name = path.basename(resolved);
+  if (name === storeFileName) return { kind: 'auth-store' };
+  if (name === 'openclaw.json' || (ctx.state && resolved === path.resolve(ctx.state.configPath))) return { kind: 'config' };
+  if (ctx.state && resolved === path.resolve(ctx.state.envFile)) return { kind: 'env', role: 'state' };
+  const gatewayEnv = ctx.state ? resolveEnvFiles(ctx.state.pathEnv).gatewayEnvFile : undefined;
+  if (name === 'gateway.env' || (gatewayEnv && resolved === path.resolve(gatewayEnv))) return { kind: 'env', role: 'gateway' };
+  if (name === '.env' && ctx.workspaceFolders.some((w) => path.resolve(w) === path.dirname(resolved))) return { kind: 'env', role: 'workspace' };
+  return undefined;
+}
+
+/** Diagnostics for one open document (its unsaved text), or none for files OpenClaw does not read. */
+export function diagnoseDocument(doc: TextDocument, file: string, ctx: DocumentContext): Diagnostic[] {
+  const kind = classifyDocument(file, ctx);
+  if (!kind) return [];
+  switch (kind.kind) {
+    case 'auth-store':
+      return diagnoseAuthStore(doc, path.resolve(file), ctx.state?.issues ?? []);
+    case 'config':
+      return diagnoseConfig(doc, file);
+    case 'env':
+      return diagnoseEnvFile(doc, {
+        role: kind.role,
+        catalog: ctx.state?.rules.catalog ?? statusRules(undefined).catalog,
+        stateEnvDisplay: ctx.state ? shortenHomePath(ctx.state.envFile, ctx.state.pathEnv) : '~/.openclaw/.env',
+      });
+  }
+}

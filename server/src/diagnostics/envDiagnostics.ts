@@ -1,0 +1,48 @@
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isBlockedWorkspaceDotenvKey } from '../openclaw/envFiles.js';
+import type { ProviderCatalog } from '../openclaw/providerCatalog.js';
+import { scanEnvText } from './envLines.js';
+import { makeDiagnostic } from './issueDiagnostic.js';
+
+/** Which env file the document is, as the gateway sees it. */
+export type EnvFileRole = 'state' | 'gateway' | 'workspace' | 'other';
+
+export interface EnvDiagnosticsContext {
+  role: EnvFileRole;
+  catalog: ProviderCatalog;
+  /** The state `.env` as the user knows it (`~/.openclaw/.env`), named in the advice. */
+  stateEnvDisplay: string;
+}
+
+/** OpenClaw keeps only portable variable names from env files. */
+const PORTABLE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Diagnostics for an env file buffer. Messages name variables and line numbers, never values:
+ * a line dotenv skips may well be a pasted secret.
+ */
+export function diagnoseEnvFile(doc: TextDocument, ctx: EnvDiagnosticsContext): Diagnostic[] {
+  const text = doc.getText();
+  const { assignments, ignoredLines } = scanEnvText(text);
+  const out: Diagnostic[] = [];
+  for (const line of ignoredLines) {
+    out.push(makeDiagnostic(doc, 'env/ignored-line', 'warning', 'This line is not KEY=value; dotenv, and so OpenClaw, skips it.', line.start, line.end));
+  }
+  const lastIndexOf = new Map(assignments.map((a, i) => [a.key, i]));
+  assignments.forEach((a, index) => {
+    if (!PORTABLE_KEY.test(a.key)) {
+      out.push(makeDiagnostic(doc, 'env/non-portable-key', 'warning', `OpenClaw ignores "${a.key}": variable names must be letters, digits and underscores, not starting with a digit.`, a.keyStart, a.keyEnd));
+      return;
+    }
+    const last = lastIndexOf.get(a.key) ?? index;
+    if (last !== index) {
+      const line = doc.positionAt(assignments[last]!.keyStart).line + 1;
+      out.push(makeDiagnostic(doc, 'env/duplicate-key', 'warning', `${a.key} is set again on line ${line}; only that later value counts.`, a.keyStart, a.keyEnd));
+    }
+    if (ctx.role === 'workspace' && isBlockedWorkspaceDotenvKey(a.key, ctx.catalog)) {
+      out.push(makeDiagnostic(doc, 'env/workspace-key-ignored', 'warning', `OpenClaw ignores ${a.key} in a working folder's .env (a repository may not supply credentials). Put it in ${ctx.stateEnvDisplay}.`, a.keyStart, a.keyEnd));
+    }
+  });
+  return out;
+}

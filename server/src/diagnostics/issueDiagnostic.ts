@@ -1,0 +1,38 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { IssueSeverity, SourceIssue } from '../openclaw/issues.js';
+
+/** Every diagnostic we publish carries this source, so users can filter the Problems view by it. */
+export const DIAGNOSTIC_SOURCE = 'openclaw-auth';
+
+/** The catalogue of codes (docs/diagnostics.md), as published with the project. */
+export const DIAGNOSTICS_DOC_URL = 'https://example.invalid/openclaw-auth-vscode/blob/main/docs/diagnostics.md';
+
+/** `store/invalid-json` → `…/diagnostics.md#store-invalid-json`: each code has an anchor of that name. */
+export function codeDocUrl(code: string): string {
+  return `${DIAGNOSTICS_DOC_URL}#${code.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
+}
+
+const SEVERITY: Record<IssueSeverity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** A diagnostic over `[start, end)` of the document, with the code's link and our source. */
+export function makeDiagnostic(doc: TextDocument, code: string, severity: IssueSeverity, message: string, start: number, end: number): Diagnostic {
+  return {
+    range: { start: doc.positionAt(start), end: doc.positionAt(Math.max(start, end)) },
+    severity: SEVERITY[severity],
+    code,
+    codeDescription: { href: codeDocUrl(code) },
+    source: DIAGNOSTIC_SOURCE,
+    message,
+  };
+}
+
+/** An engine issue at its located range (the start of the file when it has none). */
+export function issueToDiagnostic(doc: TextDocument, issue: SourceIssue): Diagnostic {
+  const start = issue.offset ?? 0;
+  return makeDiagnostic(doc, issue.code, issue.severity, issue.message, start, start + (issue.length ?? 0));
+}

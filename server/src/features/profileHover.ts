@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { getLocation } from 'jsonc-parser';
+import type { Hover, Position } from 'vscode-languageserver-protocol';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { storeFileName } from '../openclaw/paths.js';
+import type { CandidateSnapshot, StatusSnapshot } from '../protocol.js';
+
+/**
+ * On a profile id in an `auth-profiles.json`, what OpenClaw makes of that profile for the agent
+ * whose store it is: status, masked label, expiry, whether it is used. Never the secret itself.
+ */
+export function profileHover(doc: TextDocument, file: string, position: Position, snapshot: StatusSnapshot): Hover | undefined {
+  if (path.basename(file) !== storeFileName) return undefined;
+  const location = getLocation(doc.getText(), doc.offsetAt(position));
+  const [section, profileId] = location.path;
+  if (!location.isAtPropertyKey || location.path.length !== 2 || section !== 'profiles' || typeof profileId !== 'string') return undefined;
+  const found = findProfile(snapshot, path.resolve(file), profileId);
+  if (!found) return undefined;
+  const { agentId, provider, candidate } = found;
+  const lines = [
+    `**${profileId}**: ${candidate.status}${candidate.effective ? ' (used first)' : ''}`,
+    '',
+    `- agent: ${agentId}, provider: ${provider}`,
+    `- credential: ${candidate.type ?? 'unknown'} \`${candidate.label}\``,
+  ];
+  if (candidate.expiresAt !== undefined) lines.push(`- expires: ${new Date(candidate.expiresAt).toISOString()}`);
+  if (candidate.unusable) lines.push(`- ${candidate.unusable.kind} until ${new Date(candidate.unusable.until).toISOString()}`);
+  lines.push(`- why: ${candidate.reason}${candidate.rank !== undefined ? ` (rank ${candidate.rank})` : ''}`);
+  return { contents: { kind: 'markdown', value: lines.join('\n') } };
+}
+
+/** The profile as seen by the agent that owns this store (main's store: main, before agents inheriting it). */
+function findProfile(snapshot: StatusSnapshot, file: string, profileId: string): { agentId: string; provider: string; candidate: CandidateSnapshot } | undefined {
+  const owners = snapshot.agents.filter((a) => a.store.kind === 'json' && path.resolve(a.store.file) === file);
+  for (const agent of owners) {
+    for (const provider of agent.providers) {
+      const candidate = provider.candidates.find((c) => c.kind === 'profile' && c.id === profileId && !c.inheritedFromMain);
+      if (candidate) return { agentId: agent.agentId, provider: provider.provider, candidate };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,128 @@
+/**
+ * The OpenClaw Auth language server: LSP wiring only. Resolution lives in statusService.ts, file
+ * checks in diagnostics/, editor features in features/, OpenClaw's rules in openclaw/.
+ * Runs over IPC from the extension, or `node dist/server.js --stdio` for any LSP client.
+ */
+import { fileURLToPath } from 'node:url';
+import {
+  createConnection, ErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { diagnoseDocument } from './diagnostics/documentDiagnostics.js';
+import { profileHover } from './features/profileHover.js';
+import { locateCredential } from './features/locateCredential.js';
+import { UnknownAgentError } from './openclaw/state.js';
+import {
+  LocateCredentialRequest, RefreshRequest, StatusChangedNotification, StatusReportRequest, StatusRequest, type ServerSettings,
+} from './protocol.js';
+import { parseServerSettings } from './settings.js';
+import { StatusService } from './statusService.js';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let workspaceFolders: string[] = [];
+let initialSettings: ServerSettings = {};
+
+const service = new StatusService({
+  notify: (snapshot) => {
+    void connection.sendNotification(StatusChangedNotification.type, snapshot);
+    // Which file is the config or the state .env, and file-level findings, may have changed.
+    for (const doc of documents.all()) validate(doc);
+  },
+  log: (message) => connection.console.log(message),
+});
+
+connection.onInitialize((params): InitializeResult => {
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspaceFolders = folders.map(filePathOf).filter((p): p is string => p !== undefined);
+  initialSettings = parseServerSettings(params.initializationOptions);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+    },
+    serverInfo: { name: 'openclaw-auth' },
+  };
+});
+
+connection.onInitialized(() => {
+  service.configure(initialSettings, workspaceFolders[0]);
+});
+
+connection.onDidChangeConfiguration((change) => {
+  // A notification without settings (pull-model clients) keeps the current ones and re-reads the files.
+  const settings = change.settings === null || change.settings === undefined ? service.currentSettings() : parseServerSettings(change);
+  service.configure(settings, workspaceFolders[0]);
+});
+
+connection.onRequest(StatusRequest.type, () => service.current());
+connection.onRequest(RefreshRequest.type, () => service.refresh());
+
+connection.onRequest(StatusReportRequest.type, (params) => {
+  try {
+    return service.report(params?.agentId);
+  } catch (error) {
+    if (error instanceof UnknownAgentError) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
+    throw internalError('build the status report', error);
+  }
+});
+
+connection.onRequest(LocateCredentialRequest.type, (ref) => {
+  try {
+    service.current();
+    const state = service.state();
+    return state ? locateCredential(state, ref) : { found: false, reason: 'not-found' };
+  } catch (error) {
+    throw internalError('locate the credential', error);
+  }
+});
+
+connection.onHover((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const file = doc ? filePathOf(doc.uri) : undefined;
+  if (!doc || !file) return null;
+  try {
+    return profileHover(doc, file, params.position, service.current()) ?? null;
+  } catch (error) {
+    connection.console.log(`Hover failed: ${(error as Error).message}`);
+    return null;
+  }
+});
+
+documents.onDidChangeContent((event) => validate(event.document));
+documents.onDidClose((event) => void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] }));
+
+connection.onShutdown(() => service.dispose());
+
+documents.listen(connection);
+connection.listen();
+
+/** Publishes the diagnostics of one open document, computed from its unsaved text. */
+function validate(doc: TextDocument): void {
+  const file = filePathOf(doc.uri);
+  if (!file) return;
+  try {
+    const state = service.state();
+    const diagnostics = diagnoseDocument(doc, file, { workspaceFolders, ...(state ? { state } : {}) });
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  } catch (error) {
+    connection.console.log(`Could not check ${file}: ${(error as Error).message}`);
+  }
+}
+
+function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Our own failure: the client gets a message to show, the log keeps the detail (no secret in either). */
+function internalError(what: string, error: unknown): ResponseError<void> {
+  const message = `Could not ${what}: ${(error as Error)?.message ?? String(error)}`;
+  connection.console.log(message);
+  return new ResponseError(ErrorCodes.InternalError, message);
+}
