@@ -46,7 +46,8 @@ function main(argv: string[]): number {
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    // node:util's messages can span lines; a usage error is one line on stderr.
+    throw new UsageError((error as Error).message.replace(/\s*\n\s*/g, ' '));
   }
   const { values, positionals } = parsed;
   if (values.help) {
