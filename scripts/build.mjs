@@ -5,6 +5,9 @@ import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// `--outdir DIR` builds elsewhere than dist/ (the VSIX packager stages its own copy, so a parallel build cannot swap files under it).
+const outdirFlag = process.argv.indexOf('--outdir');
+const outdir = outdirFlag > 0 ? process.argv[outdirFlag + 1] : 'dist';
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -30,7 +33,7 @@ const entries = [
 for (const entry of entries) {
   // The client arrives after the engine; build whatever entry points exist.
   if (!fs.existsSync(entry.entryPoints[0])) continue;
-  const options = { ...common, ...entry };
+  const options = { ...common, ...entry, outfile: entry.outfile.replace(/^dist\//, `${outdir}/`) };
   if (watch) await (await esbuild.context(options)).watch();
   else await esbuild.build(options);
 }
