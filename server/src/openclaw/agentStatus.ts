@@ -146,7 +146,9 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
     health.providers.some((p) => inUse.has(p.provider) && (p.status === 'expired' || p.status === 'missing') && !hasNonProfileAuth(p.provider)) ||
     missingProvidersInUse.length > 0;
   const expiring = health.providers.some((p) => inUse.has(p.provider) && p.status === 'expiring' && !hasNonProfileAuth(p.provider));
-  const checkCode: CheckCode = expiredOrMissing ? 1 : expiring ? 2 : 0;
+  const checkCode: CheckCode = rules.checkCoversEveryProfile
+    ? everyProfileCheckCode(health.profiles, missingProvidersInUse.length > 0)
+    : expiredOrMissing ? 1 : expiring ? 2 : 0;
 
   const unusableProfiles: UnusableProfile[] = [];
   for (const profileId of Object.keys(store.usageStats ?? {})) {
@@ -176,6 +178,13 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
     effectiveOrder,
     checkCode,
   };
+}
+
+/** OpenClaw 2026.3's `--check`: every token/OAuth profile counts, in use or not, whatever else serves its provider. */
+function everyProfileCheckCode(profiles: ProfileHealth[], anyMissingProvider: boolean): CheckCode {
+  const expirable = profiles.filter((p) => p.type === 'oauth' || p.type === 'token');
+  if (anyMissingProvider || expirable.some((p) => p.status === 'expired' || p.status === 'missing')) return 1;
+  return expirable.some((p) => p.status === 'expiring') ? 2 : 0;
 }
 
 /** An OAuth token from the environment is shown as "OAuth (env)", every other key masked. */

@@ -4,21 +4,58 @@ import { catalogs, type ProviderCatalog } from './providerCatalog.js';
 export const COMPAT_VERSIONS = ['2026.3'] as const;
 export type CompatVersion = (typeof COMPAT_VERSIONS)[number];
 
-/** The points where OpenClaw releases disagree on the same files. */
+/**
+ * The points where OpenClaw releases disagree on the same files. Each flag is named after what the
+ * older release does; the facts come from reading and running 2026.3.13 (docs/differences.md).
+ */
 export interface StatusRules {
   version: '2026.6' | CompatVersion;
   catalog: ProviderCatalog;
   /** 2026.3: an expired token fails `--check` even when another credential of the provider works. */
   expiredProfileFailsCheck: boolean;
+  /**
+   * 2026.3: `--check` looks at every token/OAuth profile in the store, whether or not its provider
+   * is in use: any expired or unreadable expiry gives 1, any expiring gives 2.
+   */
+  checkCoversEveryProfile: boolean;
   /** 2026.3: a provider with any stored profile is never listed in `missingProvidersInUse`. */
   profilesPreventMissing: boolean;
   /** 2026.3: an OAuth credential with a refresh token is `ok` even once its access token expired. */
   refreshableOAuthIsOk: boolean;
+  /**
+   * 2026.6: `models status` without `--agent` reads the configured default agent's store.
+   * 2026.3 reads main's (or `OPENCLAW_AGENT_DIR`'s) whatever agent is marked default.
+   */
+  defaultAgentSelectsStore: boolean;
+  /** 2026.6: provider keys in a working folder's `.env` are ignored; 2026.3 loads that file whole. */
+  blocksWorkspaceProviderKeys: boolean;
+  /** 2026.6: `~/.config/openclaw/gateway.env` is read after the state `.env`; 2026.3 has no such file. */
+  readsGatewayEnv: boolean;
 }
 
 export function statusRules(compat: CompatVersion | undefined): StatusRules {
   if (compat === '2026.3') {
-    return { version: '2026.3', catalog: catalogs['2026.3.13'], expiredProfileFailsCheck: true, profilesPreventMissing: true, refreshableOAuthIsOk: true };
+    return {
+      version: '2026.3',
+      catalog: catalogs['2026.3.13'],
+      expiredProfileFailsCheck: true,
+      checkCoversEveryProfile: true,
+      profilesPreventMissing: true,
+      refreshableOAuthIsOk: true,
+      defaultAgentSelectsStore: false,
+      blocksWorkspaceProviderKeys: false,
+      readsGatewayEnv: false,
+    };
   }
-  return { version: '2026.6', catalog: catalogs['2026.6.1'], expiredProfileFailsCheck: false, profilesPreventMissing: false, refreshableOAuthIsOk: false };
+  return {
+    version: '2026.6',
+    catalog: catalogs['2026.6.1'],
+    expiredProfileFailsCheck: false,
+    checkCoversEveryProfile: false,
+    profilesPreventMissing: false,
+    refreshableOAuthIsOk: false,
+    defaultAgentSelectsStore: true,
+    blocksWorkspaceProviderKeys: true,
+    readsGatewayEnv: true,
+  };
 }

@@ -97,7 +97,8 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
     return configured ? resolveUserPath(configured, env) : defaultAgentDir(stateDir, id);
   };
   const envAgentDir = options.agentId ? undefined : resolveEnvAgentDirOverride(env);
-  const selectedAgentId = options.agentId?.trim().toLowerCase() ?? cfg.defaultAgentId;
+  // 2026.3 reads main's store unless --agent names another, whichever agent is marked default.
+  const selectedAgentId = options.agentId?.trim().toLowerCase() ?? (rules.defaultAgentSelectsStore ? cfg.defaultAgentId : DEFAULT_AGENT_ID);
   const ids = [...new Set([...configuredIds, ...listAgentIdsOnDisk(stateDir), selectedAgentId])];
   const dirs = new Map(ids.map((id) => [id, id === selectedAgentId && envAgentDir ? envAgentDir : agentDirOf(id)]));
   const layout = detectStoreLayout(stateDir, cfg, [...dirs.values()]);
@@ -108,8 +109,8 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
     processEnv: options.env,
     ...(options.cwd ? { cwd: options.cwd } : {}),
     stateEnvFile: envFile,
-    ...(gatewayEnvFile ? { gatewayEnvFile } : {}),
-    isBlockedInWorkspaceDotenv: (key) => isBlockedWorkspaceDotenvKey(key, catalog),
+    ...(gatewayEnvFile && rules.readsGatewayEnv ? { gatewayEnvFile } : {}),
+    isBlockedInWorkspaceDotenv: (key) => rules.blocksWorkspaceProviderKeys && isBlockedWorkspaceDotenvKey(key, catalog),
     configEnv: cfg.raw.env,
     configPath,
   });
