@@ -1,0 +1,64 @@
+/**
+ * Activation only: start the language server, then wire the status bar, the tree and the commands
+ * to the snapshots it sends. Everything with logic lives in its own module.
+ *
+ * Activation events (package.json): `onStartupFinished`, because the status-bar expiry indicator
+ * is the main value and must show without opening any file; `onView:openclawAuth.profiles`; the
+ * commands activate implicitly.
+ */
+import * as vscode from 'vscode';
+import type { StatusSnapshot } from '../../server/src/protocol';
+import { registerCommands } from './commands';
+import { PROFILE_VIEW_ID, ProfileTreeProvider } from './profileTree';
+import { ServerConnection } from './serverConnection';
+import { SnapshotStore } from './snapshotStore';
+import { StatusBar } from './statusBar';
+import { REPORT_SCHEME, StatusReportDocuments } from './statusReportDocument';
+
+/** What `activate` returns: used by the extension-host tests, not a public API. */
+export interface OpenClawAuthApi {
+  /** Resolves once the first snapshot arrived (or the server failed to start). */
+  ready: Promise<void>;
+  snapshot(): StatusSnapshot | undefined;
+  /** Fires on every new snapshot. */
+  onDidChangeSnapshot: vscode.Event<StatusSnapshot | undefined>;
+  profileTree: ProfileTreeProvider;
+  statusBarText(): string;
+  statusBarVisible(): boolean;
+}
+
+let connection: ServerConnection | undefined;
+
+export function activate(context: vscode.ExtensionContext): OpenClawAuthApi {
+  const output = vscode.window.createOutputChannel('OpenClaw Auth', { log: true });
+  const store = new SnapshotStore();
+  const reports = new StatusReportDocuments();
+  const tree = new ProfileTreeProvider(store);
+  const statusBar = new StatusBar(store);
+  connection = new ServerConnection(context, store, output);
+  const server = connection;
+
+  context.subscriptions.push(
+    output, store, reports, tree, statusBar,
+    vscode.window.createTreeView(PROFILE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
+    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
+    ...registerCommands({ connection: server, store, reports }),
+    // Trust widens what the server may read (a working folder's .env): start it again with it.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void server.restart()),
+  );
+  void server.start();
+
+  return {
+    ready: store.ready,
+    snapshot: () => store.snapshot,
+    onDidChangeSnapshot: store.onDidChange,
+    profileTree: tree,
+    statusBarText: () => statusBar.text,
+    statusBarVisible: () => statusBar.visible,
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await connection?.dispose();
+  connection = undefined;
+}

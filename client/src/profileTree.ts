@@ -1,0 +1,215 @@
+import * as vscode from 'vscode';
+import type {
+  AgentSnapshot, CandidateSnapshot, CredentialStatus, ProviderSnapshot, StatusSnapshot,
+} from '../../server/src/protocol';
+import type { SnapshotStore } from './snapshotStore';
+import { levelOfCheck, levelOfStatus, msUntilSpanChanges, type Level } from './statusModel';
+import { envOriginText, expiryText, reasonText, statusText } from './words';
+
+export const PROFILE_VIEW_ID = 'openclawAuth.profiles';
+
+export interface AgentNode { kind: 'agent'; agent: AgentSnapshot; selected: boolean }
+export interface ProviderNode { kind: 'provider'; agent: AgentSnapshot; provider: ProviderSnapshot }
+export interface CandidateNode { kind: 'candidate'; agent: AgentSnapshot; provider: ProviderSnapshot; candidate: CandidateSnapshot; sqliteStore: boolean }
+export type ProfileTreeNode = AgentNode | ProviderNode | CandidateNode;
+
+/**
+ * `contextValue` of a candidate, read by the `view/item/context` menus in package.json:
+ * `profile` (in a JSON store), `profile.sqlite`, `env` (from a file), `env.process`, `configKey`.
+ */
+export function candidateContextValue(node: CandidateNode): string {
+  const c = node.candidate;
+  if (c.kind === 'profile') return node.sqliteStore && !c.inheritedFromMain ? 'profile.sqlite' : 'profile';
+  if (c.kind === 'env') return c.file ? 'env' : 'env.process';
+  return 'configKey';
+}
+
+const ICON_COLOR: Record<Level, string> = {
+  ok: 'testing.iconPassed',
+  warning: 'problemsWarningIcon.foreground',
+  error: 'problemsErrorIcon.foreground',
+};
+const ICON_ID: Record<Level, string> = { ok: 'pass', warning: 'warning', error: 'error' };
+
+function levelIcon(level: Level): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(ICON_ID[level], new vscode.ThemeColor(ICON_COLOR[level]));
+}
+
+function statusIcon(status: CredentialStatus): vscode.ThemeIcon {
+  return levelIcon(levelOfStatus(status));
+}
+
+/**
+ * Agents → providers → candidates (profiles, env keys, the config key), in the order OpenClaw tries
+ * them. Empty while there is nothing to show, so the welcome content chosen by the view-state
+ * context key explains why.
+ */
+export class ProfileTreeProvider implements vscode.TreeDataProvider<ProfileTreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ProfileTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+  private redrawTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly store: SnapshotStore) {
+    this.subscription = store.onDidChange(() => this.refresh());
+  }
+
+  /** Redraws every node, and again when an expiry word next changes ("3h" → "2h"). */
+  refresh(): void {
+    clearTimeout(this.redrawTimer);
+    this.changed.fire(undefined);
+    const delay = nextWordChange(this.store.snapshot, Date.now());
+    // At least 30 s apart however many expiries there are; Node timers cap near 24.8 days.
+    if (delay !== undefined) this.redrawTimer = setTimeout(() => this.refresh(), Math.min(Math.max(delay, 30_000), 86_400_000));
+  }
+
+  dispose(): void {
+    clearTimeout(this.redrawTimer);
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+
+  getChildren(node?: ProfileTreeNode): ProfileTreeNode[] {
+    const snapshot = this.store.snapshot;
+    if (!snapshot || this.store.viewState !== 'ready') return [];
+    if (!node) return agentNodes(snapshot);
+    if (node.kind === 'agent') return node.agent.providers.map((provider) => ({ kind: 'provider', agent: node.agent, provider }));
+    if (node.kind === 'provider') {
+      const sqliteStore = node.agent.store.kind === 'sqlite';
+      return node.provider.candidates.map((candidate) => ({ kind: 'candidate', agent: node.agent, provider: node.provider, candidate, sqliteStore }));
+    }
+    return [];
+  }
+
+  getTreeItem(node: ProfileTreeNode): vscode.TreeItem {
+    const now = Date.now();
+    switch (node.kind) {
+      case 'agent': return agentItem(node);
+      case 'provider': return providerItem(node, now);
+      case 'candidate': return candidateItem(node, now);
+    }
+  }
+}
+
+function nextWordChange(snapshot: StatusSnapshot | undefined, now: number): number | undefined {
+  let soonest: number | undefined;
+  for (const agent of snapshot?.agents ?? []) {
+    for (const provider of agent.providers) {
+      for (const expiresAt of [provider.expiresAt, ...provider.candidates.map((c) => c.expiresAt)]) {
+        const delay = msUntilSpanChanges(expiresAt, now);
+        if (delay !== undefined && (soonest === undefined || delay < soonest)) soonest = delay;
+      }
+    }
+  }
+  return soonest;
+}
+
+function agentNodes(snapshot: StatusSnapshot): AgentNode[] {
+  return snapshot.agents.map((agent) => ({ kind: 'agent', agent, selected: agent.agentId === snapshot.selectedAgentId }));
+}
+
+function agentItem(node: AgentNode): vscode.TreeItem {
+  const { agent } = node;
+  const item = new vscode.TreeItem(agent.agentId, node.selected ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `agent/${agent.agentId}`;
+  const notes = [agent.defaultModel];
+  if (node.selected) notes.push(vscode.l10n.t('status bar'));
+  if (agent.isDefault) notes.push(vscode.l10n.t('default'));
+  item.description = notes.filter(Boolean).join(' · ');
+  item.iconPath = levelIcon(levelOfCheck(agent.checkCode));
+  item.contextValue = node.selected ? 'agent.selected' : 'agent';
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown('**');
+  md.appendText(vscode.l10n.t('Agent {0}', agent.agentId));
+  md.appendMarkdown('**\n\n');
+  md.appendText(vscode.l10n.t('Store: {0}', agent.store.location));
+  md.appendMarkdown('\n\n');
+  if (!agent.store.exists) {
+    md.appendText(vscode.l10n.t('The store does not exist yet.'));
+    md.appendMarkdown('\n\n');
+  }
+  md.appendText(agent.checkCode === 0
+    ? vscode.l10n.t('Check: every provider in use has a usable credential.')
+    : agent.checkCode === 2
+      ? vscode.l10n.t('Check: a credential in use expires soon.')
+      : vscode.l10n.t('Check: a provider in use has no usable credential.'));
+  item.tooltip = md;
+  return item;
+}
+
+function providerItem(node: ProviderNode, now: number): vscode.TreeItem {
+  const { provider } = node;
+  const item = new vscode.TreeItem(
+    provider.provider,
+    provider.inUse ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+  );
+  item.id = `agent/${node.agent.agentId}/provider/${provider.provider}`;
+  const notes = [statusText(provider.status)];
+  if (provider.expiresAt !== undefined) notes.push(expiryText(provider.expiresAt, now));
+  if (!provider.inUse) notes.push(vscode.l10n.t('not in use'));
+  item.description = notes.join(' · ');
+  item.iconPath = statusIcon(provider.status);
+  item.contextValue = provider.inUse ? 'provider.inUse' : 'provider';
+  if (provider.candidates.length === 0) item.collapsibleState = vscode.TreeItemCollapsibleState.None;
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown('**');
+  md.appendText(provider.provider);
+  md.appendMarkdown('**\n\n');
+  md.appendText(provider.inUse
+    ? vscode.l10n.t('A model of this agent needs this provider.')
+    : vscode.l10n.t('No model of this agent needs this provider.'));
+  md.appendMarkdown('\n\n');
+  md.appendText(provider.effective.kind === 'missing'
+    ? vscode.l10n.t('OpenClaw finds no credential for it.')
+    : vscode.l10n.t('OpenClaw uses: {0}', provider.effective.detail));
+  item.tooltip = md;
+  return item;
+}
+
+function candidateItem(node: CandidateNode, now: number): vscode.TreeItem {
+  const c = node.candidate;
+  const item = new vscode.TreeItem(c.id, vscode.TreeItemCollapsibleState.None);
+  item.id = `agent/${node.agent.agentId}/provider/${node.provider.provider}/${c.kind}/${c.id}`;
+  const notes = [c.label];
+  if (c.expiresAt !== undefined) notes.push(expiryText(c.expiresAt, now));
+  if (c.effective) notes.push(vscode.l10n.t('used'));
+  item.description = notes.join(' · ');
+  item.iconPath = c.effective || levelOfStatus(c.status) !== 'ok' ? statusIcon(c.status) : new vscode.ThemeIcon('circle-outline');
+  item.contextValue = candidateContextValue(node);
+  item.tooltip = candidateTooltip(node, now);
+  return item;
+}
+
+function candidateTooltip(node: CandidateNode, now: number): vscode.MarkdownString {
+  const c = node.candidate;
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown('**');
+  md.appendText(c.id);
+  md.appendMarkdown('** — ');
+  md.appendText(`${c.label} — ${statusText(c.status)}`);
+  md.appendMarkdown('\n\n');
+  md.appendText(reasonText(c));
+  md.appendMarkdown('\n\n');
+  if (c.expiresAt !== undefined) {
+    md.appendText(expiryText(c.expiresAt, now));
+    md.appendMarkdown('\n\n');
+  }
+  if (c.kind === 'env') {
+    md.appendText(c.envOrigin
+      ? vscode.l10n.t('Read from {0}.', c.file ? `${envOriginText(c.envOrigin)} (${c.file})` : envOriginText(c.envOrigin))
+      : vscode.l10n.t('Read from the environment.'));
+    md.appendMarkdown('\n\n');
+    for (const shadowed of c.shadowed ?? []) {
+      md.appendText(vscode.l10n.t('It hides the value in {0}.', shadowed.file ? `${envOriginText(shadowed.origin)} (${shadowed.file})` : envOriginText(shadowed.origin)));
+      md.appendMarkdown('\n\n');
+    }
+  } else if (c.file) {
+    md.appendText(vscode.l10n.t('Stored in {0}.', c.file));
+    md.appendMarkdown('\n\n');
+  }
+  if (c.inheritedFromMain) {
+    md.appendText(vscode.l10n.t('Inherited from the main agent\'s store.'));
+    md.appendMarkdown('\n\n');
+  }
+  return md;
+}

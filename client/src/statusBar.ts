@@ -1,0 +1,146 @@
+import * as vscode from 'vscode';
+import type { StatusSnapshot } from '../../server/src/protocol';
+import { readSettings } from './config';
+import type { SnapshotStore } from './snapshotStore';
+import {
+  attentionSubject, msUntilSpanChanges, selectedAgent, statusBarModel, type Level, type ProviderLine, type StatusBarModel,
+} from './statusModel';
+import { expiryText, statusText, timeLeftText } from './words';
+
+export const STATUS_ITEM_ID = 'openclawAuth.status';
+/** The command VS Code registers for the tree view: clicking the item reveals the profiles. */
+export const FOCUS_TREE_COMMAND = 'openclawAuth.profiles.focus';
+
+const CODICON: Record<Level, string> = { ok: '$(check)', warning: '$(warning)', error: '$(error)' };
+/** VS Code allows only these two backgrounds on a status-bar item; ok gets none. */
+const BACKGROUND: Record<Level, string | undefined> = {
+  ok: undefined,
+  warning: 'statusBarItem.warningBackground',
+  error: 'statusBarItem.errorBackground',
+};
+
+/**
+ * The left status-bar item: the worst credential state across the in-use providers of the selected
+ * agent, with the time left by the client's clock. Redrawn on every snapshot and when the time-left
+ * words change; the server notifies when a threshold is crossed.
+ */
+export class StatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem(STATUS_ITEM_ID, vscode.StatusBarAlignment.Left, 100);
+  private readonly disposables: vscode.Disposable[] = [];
+  private redrawTimer: NodeJS.Timeout | undefined;
+  private isVisible = false;
+
+  constructor(private readonly store: SnapshotStore) {
+    this.item.name = vscode.l10n.t('OpenClaw Auth status');
+    this.item.command = { title: vscode.l10n.t('Show OpenClaw profiles'), command: FOCUS_TREE_COMMAND };
+    this.disposables.push(
+      store.onDidChange(() => this.render()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('openclawAuth.statusBar.visible')) this.render();
+      }),
+    );
+    this.render();
+  }
+
+  /** The text currently shown (tests read it; the item itself is not observable from the API). */
+  get text(): string {
+    return this.item.text;
+  }
+
+  get visible(): boolean {
+    return this.isVisible;
+  }
+
+  dispose(): void {
+    clearTimeout(this.redrawTimer);
+    for (const d of this.disposables) d.dispose();
+    this.item.dispose();
+  }
+
+  private render(): void {
+    clearTimeout(this.redrawTimer);
+    if (!readSettings().statusBarVisible) {
+      this.item.hide();
+      this.isVisible = false;
+      return;
+    }
+    const snapshot = this.store.snapshot;
+    const now = Date.now();
+    const model = statusBarModel(snapshot);
+    this.item.text = itemText(model, snapshot, now, this.store.viewState === 'error');
+    const background = model.level === 'none' ? undefined : BACKGROUND[model.level];
+    this.item.backgroundColor = background ? new vscode.ThemeColor(background) : undefined;
+    this.item.tooltip = tooltip(model, snapshot, now, this.store.viewState === 'error');
+    this.item.show();
+    this.isVisible = true;
+    this.scheduleRedraw(model, now);
+  }
+
+  /** Redraw when the shown time left changes ("3h" becomes "2h"); no timer when nothing expires. */
+  private scheduleRedraw(model: StatusBarModel, now: number): void {
+    const delay = msUntilSpanChanges(model.attention?.expiresAt, now);
+    if (delay === undefined) return;
+    // Node timers overflow past 2^31-1 ms; a day is plenty, the next render reschedules.
+    this.redrawTimer = setTimeout(() => this.render(), Math.min(delay, 86_400_000));
+  }
+}
+
+function itemText(model: StatusBarModel, snapshot: StatusSnapshot | undefined, now: number, failed: boolean): string {
+  if (!snapshot) return `${failed ? CODICON.error : '$(sync~spin)'} ${vscode.l10n.t('OpenClaw')}`;
+  if (model.level === 'none') return `$(circle-slash) ${vscode.l10n.t('OpenClaw')}`;
+  const attention = model.attention;
+  if (model.level === 'ok' || !attention) return `${CODICON[model.level]} ${vscode.l10n.t('OpenClaw')}`;
+  const subject = attentionSubject(attention);
+  if (attention.status === 'expiring' && attention.expiresAt !== undefined) {
+    return `${CODICON.warning} ${subject} ${timeLeftText(attention.expiresAt, now)}`;
+  }
+  return `${CODICON[model.level]} ${subject} ${statusText(attention.status)}`;
+}
+
+function tooltip(model: StatusBarModel, snapshot: StatusSnapshot | undefined, now: number, failed: boolean): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  if (!snapshot) {
+    md.appendText(failed
+      ? vscode.l10n.t('The OpenClaw Auth language server is not running. See the OpenClaw Auth output.')
+      : vscode.l10n.t('Reading OpenClaw credentials…'));
+    return md;
+  }
+  if (!snapshot.stateDirExists) {
+    md.appendText(vscode.l10n.t('No OpenClaw state folder at {0}.', snapshot.stateDir));
+    return md;
+  }
+  const agent = selectedAgent(snapshot);
+  md.appendMarkdown('**');
+  md.appendText(vscode.l10n.t('OpenClaw credentials of agent {0}', agent?.agentId ?? snapshot.selectedAgentId));
+  md.appendMarkdown('**\n\n');
+  if (model.providers.length === 0) {
+    md.appendText(vscode.l10n.t('No provider is in use by this agent\'s models.'));
+    md.appendMarkdown('\n\n');
+  }
+  for (const line of model.providers) appendProviderLine(md, line, now);
+  if (snapshot.unknownAgentSetting) {
+    md.appendText(vscode.l10n.t('The openclawAuth.defaultAgent setting names an unknown agent: {0}.', snapshot.unknownAgentSetting));
+    md.appendMarkdown('\n\n');
+  }
+  if (snapshot.loadError) {
+    md.appendText(vscode.l10n.t('The last refresh failed: {0}', snapshot.loadError));
+    md.appendMarkdown('\n\n');
+  }
+  md.appendText(vscode.l10n.t('Click to show the profiles.'));
+  return md;
+}
+
+function appendProviderLine(md: vscode.MarkdownString, line: ProviderLine, now: number): void {
+  md.appendMarkdown(`${providerIcon(line.status)} `);
+  const parts = [line.provider, statusText(line.status)];
+  if (line.label) parts.push(line.label);
+  if (line.expiresAt !== undefined) parts.push(expiryText(line.expiresAt, now));
+  md.appendText(parts.join(' — '));
+  md.appendMarkdown('\n\n');
+}
+
+function providerIcon(status: ProviderLine['status']): string {
+  if (status === 'expiring') return '$(warning)';
+  if (status === 'expired' || status === 'missing') return '$(error)';
+  return '$(check)';
+}
