@@ -27,8 +27,11 @@ export interface ProviderHealth {
   remainingMs?: number;
 }
 
+/** How one release turns a stored credential into its `models status` state (see rules.ts). */
+export type ProfileHealthRule = (profileId: string, credential: Credential, label: string, now: number, warnMs: number) => ProfileHealth;
+
 /** Status of one stored credential from its type and `expires` alone. */
-export function profileHealth(profileId: string, credential: Credential, label: string, now: number, warnMs: number, refreshableOAuthIsOk = false): ProfileHealth {
+export function profileHealth(profileId: string, credential: Credential, label: string, now: number, warnMs: number): ProfileHealth {
   const base = { profileId, provider: normalizeProviderId(credential.provider), type: credential.type, label };
   if (credential.type === 'api_key') return { ...base, status: 'static' };
   const eligibility = credentialEligibility(credential, now);
@@ -42,10 +45,6 @@ export function profileHealth(profileId: string, credential: Credential, label: 
   if (state === 'missing' || state === 'invalid_expires') return { ...base, status: 'missing' };
   const expiresAt = credential.expires as number;
   const timing = { expiresAt, remainingMs: expiresAt - now };
-  // OpenClaw 2026.3 counted an OAuth credential with a refresh token as fine however old its access token.
-  if (refreshableOAuthIsOk && credential.type === 'oauth' && typeof credential.refresh === 'string' && credential.refresh.length > 0 && state !== 'valid') {
-    return { ...base, status: 'ok', ...timing };
-  }
   if (state === 'expired') return { ...base, status: 'expired', ...(credential.type === 'token' ? { reasonCode: 'expired' as const } : {}), ...timing };
   return { ...base, status: state === 'expiring' ? 'expiring' : 'ok', ...timing };
 }
@@ -58,10 +57,10 @@ export function buildHealthSummary(
   labelFor: (profileId: string) => string,
   now: number,
   warnMs: number,
-  refreshableOAuthIsOk = false,
+  healthOf: ProfileHealthRule = profileHealth,
 ): { profiles: ProfileHealth[]; providers: ProviderHealth[] } {
   const profiles = Object.entries(store.profiles)
-    .map(([id, c]) => profileHealth(id, c, labelFor(id), now, warnMs, refreshableOAuthIsOk))
+    .map(([id, c]) => healthOf(id, c, labelFor(id), now, warnMs))
     .sort((a, b) => (a.provider !== b.provider ? a.provider.localeCompare(b.provider) : a.profileId.localeCompare(b.profileId)));
   const byProvider = new Map<string, ProviderHealth>();
   for (const p of profiles) {
@@ -81,7 +80,8 @@ function effectiveProfiles(provider: ProviderHealth, store: AuthStore, routing: 
   const explicit =
     findByProvider(store.order, authKey) ?? findByProvider(store.order, provider.provider) ?? findByProvider(routing.order, authKey) ?? findByProvider(routing.order, provider.provider);
   if (explicit && explicit.length === 0) return [];
-  const pick = (ids: string[]) => ids.map((id) => provider.profiles.find((p) => p.profileId === id)).filter((p): p is ProfileHealth => Boolean(p));
+  const byId = new Map(provider.profiles.map((p) => [p.profileId, p]));
+  const pick = (ids: string[]) => ids.map((id) => byId.get(id)).filter((p): p is ProfileHealth => Boolean(p));
   const ordered = pick(ordering.order(provider.provider));
   if (ordered.length > 0) return ordered;
   if (explicit) return pick(explicit);

@@ -43,7 +43,7 @@ export function readAuthRouting(rawConfig: Record<string, unknown>): AuthRouting
   return { profiles, order };
 }
 
-function hasSecretString(value: unknown): boolean {
+export function hasSecretString(value: unknown): boolean {
   return typeof value === 'string' && value.trim().length > 0;
 }
 
@@ -72,8 +72,18 @@ function no(reason: EligibilityReason): Eligibility {
   return { eligible: false, reason };
 }
 
-/** Decides profile order and eligibility for one agent's store, as OpenClaw's auth-profile order does. */
+/**
+ * Decides profile order and eligibility for one agent's store, as OpenClaw's auth-profile order does.
+ * The store and routing do not change during one resolution, so answers are computed once per
+ * provider: a fleet home asks the same questions thousands of times (bench/status).
+ */
 export class ProfileOrdering {
+  private readonly authKeys = new Map<string, string>();
+  private idsByAuthKey: Map<string, string[]> | undefined;
+  private configuredIdsByAuthKey: Map<string, string[]> | undefined;
+  private readonly orders = new Map<string, readonly string[]>();
+  private readonly unusable = new Map<string, number>();
+
   constructor(
     private readonly store: AuthStore,
     private readonly routing: AuthRouting,
@@ -82,7 +92,12 @@ export class ProfileOrdering {
   ) {}
 
   authKey(provider: string): string {
-    return this.catalog.authProviderId(provider);
+    let key = this.authKeys.get(provider);
+    if (key === undefined) {
+      key = this.catalog.authProviderId(provider);
+      this.authKeys.set(provider, key);
+    }
+    return key;
   }
 
   private credentialMatches(credential: Credential, providerAuthKey: string): boolean {
@@ -109,10 +124,14 @@ export class ProfileOrdering {
 
   /** Store profiles whose provider maps to this provider's auth id, in file order. */
   storeProfilesFor(provider: string): string[] {
-    const key = this.authKey(provider);
-    return Object.entries(this.store.profiles)
-      .filter(([, c]) => this.credentialMatches(c, key))
-      .map(([id]) => id);
+    this.idsByAuthKey ??= groupIds(Object.entries(this.store.profiles), (c) => this.authKey(c.provider));
+    return [...(this.idsByAuthKey.get(this.authKey(provider)) ?? [])];
+  }
+
+  /** `auth.profiles` entries of openclaw.json whose provider maps to this provider's auth id. */
+  private configuredProfilesFor(provider: string): readonly string[] {
+    this.configuredIdsByAuthKey ??= groupIds(Object.entries(this.routing.profiles), (p) => this.authKey(p.provider));
+    return this.configuredIdsByAuthKey.get(this.authKey(provider)) ?? [];
   }
 
   /** The explicit order for a provider: the store's (or auth-state.json's) first, then `auth.order`. */
@@ -131,11 +150,17 @@ export class ProfileOrdering {
    * used first. Ineligible profiles (expired, empty, wrong provider) are left out.
    */
   order(provider: string): string[] {
-    const key = this.authKey(provider);
+    let cached = this.orders.get(provider);
+    if (!cached) {
+      cached = this.computeOrder(provider);
+      this.orders.set(provider, cached);
+    }
+    return [...cached];
+  }
+
+  private computeOrder(provider: string): string[] {
     const explicit = this.explicitOrder(provider);
-    const configuredIds = Object.entries(this.routing.profiles)
-      .filter(([, p]) => this.configuredProfileMatches(p.provider, key))
-      .map(([id]) => id);
+    const configuredIds = this.configuredProfilesFor(provider);
     const storeIds = this.storeProfilesFor(provider);
     const base = explicit?.ids ?? (configuredIds.length > 0 ? configuredIds : storeIds);
     if (base.length === 0) return [];
@@ -169,17 +194,39 @@ export class ProfileOrdering {
 
   /** The end of a profile's cooldown or disablement, whichever is later; 0 when none is active. */
   unusableUntil(profileId: string): number {
+    let until = this.unusable.get(profileId);
+    if (until === undefined) {
+      until = this.computeUnusableUntil(profileId);
+      this.unusable.set(profileId, until);
+    }
+    return until;
+  }
+
+  private computeUnusableUntil(profileId: string): number {
     // OpenRouter and Kilocode route around failures themselves; OpenClaw ignores their cooldowns.
     if (this.catalog.cooldownBypassed(this.store.profiles[profileId]?.provider)) return 0;
     const stats = this.store.usageStats?.[profileId];
     if (!stats) return 0;
-    const candidates = [stats.cooldownUntil, stats.disabledUntil, stats.blockedUntil].filter(
-      (v): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0,
-    );
-    return candidates.length > 0 ? Math.max(...candidates) : 0;
+    let until = 0;
+    for (const v of [stats.cooldownUntil, stats.disabledUntil, stats.blockedUntil]) {
+      if (typeof v === 'number' && Number.isFinite(v) && v > until) until = v;
+    }
+    return until;
   }
 
   inCooldown(profileId: string): boolean {
     return this.unusableUntil(profileId) > this.now;
   }
+}
+
+/** Ids grouped by a key of their value, each group in the entries' order. */
+function groupIds<T>(entries: [string, T][], keyOf: (value: T) => string): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const [id, value] of entries) {
+    const key = keyOf(value);
+    const group = groups.get(key);
+    if (group) group.push(id);
+    else groups.set(key, [id]);
+  }
+  return groups;
 }

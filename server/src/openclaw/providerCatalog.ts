@@ -37,17 +37,36 @@ export class ProviderCatalog {
     this.markers = new Set(data.nonSecretMarkers);
   }
 
+  // The catalog is fixed data: answers per provider id are computed once (a fleet home asks
+  // the same few dozen ids for every profile of every agent).
+  private readonly authIds = new Map<string, string>();
+  private readonly envCandidateLists = new Map<string, readonly string[]>();
+
   /** The provider id OpenClaw groups credentials under (`claude-cli` → `anthropic`). */
   authProviderId(provider: string): string {
-    const p = normalizeProviderId(provider);
-    return this.data.authAliases[p] ?? p;
+    let id = this.authIds.get(provider);
+    if (id === undefined) {
+      const p = normalizeProviderId(provider);
+      id = this.data.authAliases[p] ?? p;
+      this.authIds.set(provider, id);
+    }
+    return id;
   }
 
   /** Env variables that can carry this provider's key, first match wins. */
   envCandidates(provider: string): string[] {
-    const p = normalizeProviderId(provider);
-    const key = this.data.envLookupAliases[p] ?? p;
-    return this.data.envCandidates[key] ?? [];
+    return [...this.candidateVariables(provider)];
+  }
+
+  private candidateVariables(provider: string): readonly string[] {
+    let list = this.envCandidateLists.get(provider);
+    if (list === undefined) {
+      const p = normalizeProviderId(provider);
+      const key = this.data.envLookupAliases[p] ?? p;
+      list = this.data.envCandidates[key] ?? [];
+      this.envCandidateLists.set(provider, list);
+    }
+    return list;
   }
 
   private envVariables: Set<string> | undefined;
@@ -59,12 +78,14 @@ export class ProviderCatalog {
 
   /** Providers that get a status row when one of their env variables is set. */
   envLookupProviders(): string[] {
-    return [...new Set([...Object.keys(this.data.envCandidates), ...Object.keys(this.data.envLookupAliases)])].sort((a, b) => a.localeCompare(b));
+    this.lookupProviders ??= [...new Set([...Object.keys(this.data.envCandidates), ...Object.keys(this.data.envLookupAliases)])].sort((a, b) => a.localeCompare(b));
+    return [...this.lookupProviders];
   }
+  private lookupProviders: string[] | undefined;
 
   /** The first candidate variable with a usable value. */
   resolveEnvKey(provider: string, env: ReadonlyMap<string, EnvValue>): EnvKeyMatch | undefined {
-    for (const variable of this.envCandidates(provider)) {
+    for (const variable of this.candidateVariables(provider)) {
       const origin = env.get(variable);
       if (!origin) continue;
       const secret = normalizeSecretInput(origin.value);
