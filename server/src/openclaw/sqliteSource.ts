@@ -77,8 +77,10 @@ function rowValue(db: SqliteDatabase, sql: string, key: string): string | undefi
     const row = db.prepare(sql).get(key);
     const v = row?.v;
     return typeof v === 'string' ? v : undefined;
-  } catch {
-    return undefined; // table absent: this database has no store
+  } catch (error) {
+    // A missing table means this database holds no store; corruption or locking is a real failure to report.
+    if (/no such table/i.test((error as Error).message)) return undefined;
+    throw error;
   }
 }
 

@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { loadSqlite } from '../../server/src/openclaw/sqliteSource.ts';
+import { loadOpenClawState } from '../../server/src/openclaw/state.ts';
+import { cliPath, repoRoot } from '../support/runCli.ts';
+import { nodeWithSqlite, runSql, withTempDir, writeTree } from '../support/tree.ts';
+
+/**
+ * The SQLite layout of OpenClaw 2026.6.5+ (shared/openclaw/README.md). The databases are built with
+ * a Node that has node:sqlite (Node 24 from .cache/node24 when this one is Node 20); the engine runs
+ * through our CLI under that Node, and in-process under this one, where it must say it cannot read them.
+ */
+let sqliteNode = '';
+before(() => {
+  sqliteNode = nodeWithSqlite() ?? '';
+  if (!sqliteNode) {
+    execFileSync('bash', [path.join(repoRoot, 'scripts', 'ensure-node24.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+    sqliteNode = nodeWithSqlite() ?? '';
+  }
+  assert.ok(sqliteNode, 'a Node with node:sqlite is needed (bash scripts/ensure-node24.sh)');
+});
+
+const NOW = Date.now();
+const AGENT = '.openclaw/agents/main/agent';
+const TOKEN = 'sk-ant-oat01-' + 'CANARYSQLMID'.repeat(8) + 'tailTAIL';
+const store = { version: 1, profiles: { 'anthropic:manual': { type: 'token', provider: 'anthropic', token: TOKEN, expires: NOW + 2 * 3600e3 }, 'anthropic:key': { type: 'api_key', provider: 'anthropic', key: 'sk-ant-api03-' + 'k'.repeat(60) } } };
+const config = { meta: { lastTouchedVersion: '2026.9.6' }, agents: { defaults: { model: 'anthropic/claude-sonnet-4-6' } } };
+
+function agentDb(db: string, storeJson: unknown, stateJson?: unknown) {
+  runSql(sqliteNode, db, [
+    { sql: 'CREATE TABLE auth_profile_store (store_key TEXT PRIMARY KEY, store_json TEXT NOT NULL, updated_at INTEGER)' },
+    { sql: 'CREATE TABLE auth_profile_state (state_key TEXT PRIMARY KEY, state_json TEXT NOT NULL, updated_at INTEGER)' },
+    ...(storeJson === undefined ? [] : [{ sql: 'INSERT INTO auth_profile_store VALUES (?, ?, ?)', params: ['primary', JSON.stringify(storeJson), NOW] }]),
+    ...(stateJson === undefined ? [] : [{ sql: 'INSERT INTO auth_profile_state VALUES (?, ?, ?)', params: ['primary', JSON.stringify(stateJson), NOW] }]),
+  ]);
+}
+
+function globalDb(db: string, rows: Record<string, unknown>) {
+  runSql(sqliteNode, db, [
+    { sql: 'CREATE TABLE config_machine_state (state_key TEXT PRIMARY KEY, value_json TEXT NOT NULL, updated_at_ms INTEGER)' },
+    { sql: 'CREATE TABLE agent_databases (agent_id TEXT PRIMARY KEY, path TEXT)' },
+    ...Object.entries(rows).map(([k, v]) => ({ sql: 'INSERT INTO config_machine_state VALUES (?, ?, ?)', params: [k, JSON.stringify(v), NOW] })),
+  ]);
+}
+
+interface Doc {
+  auth: { storePath: string; checkCode: number; providers: { provider: string; effectiveOrder: string[]; profiles: { labels: string[] } }[] };
+  openclawAuth: { layout: { kind: string; reason: string }; store: { kind: string; location: string; exists: boolean }; issues: { code: string; file: string; message: string }[] };
+}
+
+function cliUnderSqliteNode(home: string, args: string[] = []): { code: number; doc: Doc; stdout: string; stderr: string } {
+  const r = spawnSync(sqliteNode, [cliPath, 'status', '--json', ...args], { env: { PATH: process.env.PATH ?? '', HOME: home, TZ: 'UTC' }, cwd: home, encoding: 'utf8', timeout: 30_000 });
+  assert.ok(!r.stdout.includes('CANARYSQLMID') && !r.stderr.includes('CANARYSQLMID'), 'the token never appears');
+  assert.ok(!/ExperimentalWarning/.test(r.stderr), r.stderr);
+  return { code: r.status ?? -1, doc: JSON.parse(r.stdout) as Doc, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('SQLite layout read under Node 24 (through the CLI)', () => {
+  it('per-agent database: profiles and the order from auth_profile_state', () =>
+    withTempDir((home) => {
+      writeTree(home, { '.openclaw/openclaw.json': config });
+      const db = path.join(home, AGENT, 'openclaw-agent.sqlite');
+      agentDb(db, store, { version: 1, order: { anthropic: ['anthropic:key', 'anthropic:manual'] } });
+      const { doc } = cliUnderSqliteNode(home);
+      assert.equal(doc.openclawAuth.layout.kind, 'sqlite');
+      assert.equal(doc.auth.storePath, `${db}#auth_profile_store#primary`);
+      assert.deepEqual(doc.openclawAuth.issues, []);
+      const anthropic = doc.auth.providers.find((p) => p.provider === 'anthropic');
+      assert.deepEqual(anthropic?.effectiveOrder, ['anthropic:key', 'anthropic:manual']);
+      assert.ok(anthropic?.profiles.labels.includes('anthropic:manual=token:sk-ant-o...tailTAIL'));
+      assert.equal(doc.auth.checkCode, 2);
+    }));
+
+  it('shared store in the global database (auth.sharedStore = state-db)', () =>
+    withTempDir((home) => {
+      writeTree(home, { '.openclaw/openclaw.json': config });
+      const db = path.join(home, '.openclaw/state/openclaw.sqlite');
+      globalDb(db, { 'auth.sharedStore': { location: 'state-db' }, 'authProfiles.store': store, 'authProfiles.state': { order: { anthropic: ['anthropic:manual'] } } });
+      const { doc } = cliUnderSqliteNode(home);
+      assert.equal(doc.auth.storePath, `${db}#config_machine_state#authProfiles.store`);
+      assert.deepEqual(doc.auth.providers.find((p) => p.provider === 'anthropic')?.effectiveOrder, ['anthropic:manual']);
+    }));
+
+  it('legacy-main: a global database without auth.sharedStore leaves main in its agent database', () =>
+    withTempDir((home) => {
+      writeTree(home, { '.openclaw/openclaw.json': config });
+      globalDb(path.join(home, '.openclaw/state/openclaw.sqlite'), { 'authProfiles.store': { version: 1, profiles: {} } });
+      const db = path.join(home, AGENT, 'openclaw-agent.sqlite');
+      agentDb(db, store);
+      const { doc } = cliUnderSqliteNode(home);
+      assert.equal(doc.openclawAuth.store.location, `${db}#auth_profile_store#primary`);
+      assert.equal(doc.auth.providers.find((p) => p.provider === 'anthropic')?.profiles.labels.length, 2);
+    }));
+
+  it('a hand-written auth-profiles.json with an empty SQLite store needs migration', () =>
+    withTempDir((home) => {
+      writeTree(home, { '.openclaw/openclaw.json': config, [`${AGENT}/auth-profiles.json`]: store });
+      agentDb(path.join(home, AGENT, 'openclaw-agent.sqlite'), undefined);
+      const { doc } = cliUnderSqliteNode(home);
+      const found = doc.openclawAuth.issues.find((i) => i.code === 'store/retired-json-needs-migration');
+      assert.ok(found, JSON.stringify(doc.openclawAuth.issues));
+      assert.equal(found.file, path.join(home, AGENT, 'auth-profiles.json'));
+      assert.match(found.message, /openclaw doctor --fix/);
+      assert.equal(doc.auth.checkCode, 1, 'the JSON file is not read as the truth');
+    }));
+
+  it('a hand-written auth-profiles.json beside a SQLite store with profiles is ignored', () =>
+    withTempDir((home) => {
+      writeTree(home, { '.openclaw/openclaw.json': config, [`${AGENT}/auth-profiles.json`]: { version: 1, profiles: {} } });
+      agentDb(path.join(home, AGENT, 'openclaw-agent.sqlite'), store);
+      const { doc } = cliUnderSqliteNode(home);
+      assert.deepEqual(doc.openclawAuth.issues.map((i) => i.code), ['store/retired-json-ignored']);
+    }));
+
+  it('a store row that is not a store is reported like the JSON file would be', () =>
+    withTempDir((home) => {
+      writeTree(home, { '.openclaw/openclaw.json': config });
+      agentDb(path.join(home, AGENT, 'openclaw-agent.sqlite'), { 'anthropic:x': { type: 'token', provider: 'anthropic', token: TOKEN } });
+      const { doc } = cliUnderSqliteNode(home);
+      assert.deepEqual(doc.openclawAuth.issues.map((i) => i.code), ['store/unwrapped-profiles']);
+    }));
+
+  it('a corrupt database file: sqlite/unreadable, no crash', () =>
+    withTempDir((home) => {
+      writeTree(home, { '.openclaw/openclaw.json': config, [`${AGENT}/openclaw-agent.sqlite`]: 'this is not a database '.repeat(200) });
+      const { code, doc } = cliUnderSqliteNode(home);
+      assert.equal(code, 0);
+      const found = doc.openclawAuth.issues.find((i) => i.code === 'sqlite/unreadable');
+      assert.ok(found, JSON.stringify(doc.openclawAuth.issues));
+      assert.equal(found.file, path.join(home, AGENT, 'openclaw-agent.sqlite'));
+    }));
+
+  it('lastTouchedVersion 2026.9.6 alone means the SQLite layout', () =>
+    withTempDir((home) => {
+      writeTree(home, { '.openclaw/openclaw.json': config });
+      const { doc } = cliUnderSqliteNode(home);
+      assert.equal(doc.openclawAuth.layout.kind, 'sqlite');
+      assert.match(doc.openclawAuth.layout.reason, /2026\.9\.6/);
+      const old = withTempDir((h2) => {
+        writeTree(h2, { '.openclaw/openclaw.json': { meta: { lastTouchedVersion: '2026.6.1' } } });
+        return cliUnderSqliteNode(h2).doc.openclawAuth.layout.kind;
+      });
+      assert.equal(old, 'json');
+    }));
+});
+
+describe('SQLite layout on a Node without node:sqlite', { skip: loadSqlite() !== null && 'this Node has node:sqlite; covered by the CLI cases' }, () => {
+  it('says clearly that this Node cannot read the store, and claims no migration', () =>
+    withTempDir((home) => {
+      writeTree(home, { '.openclaw/openclaw.json': config, [`${AGENT}/auth-profiles.json`]: store });
+      agentDb(path.join(home, AGENT, 'openclaw-agent.sqlite'), store);
+      const state = loadOpenClawState({ env: { HOME: home }, mode: 'daemon' });
+      assert.equal(state.layout.kind, 'sqlite');
+      assert.deepEqual(state.issues.map((i) => i.code), ['sqlite/unavailable']);
+      assert.match(state.issues[0]!.message, /needs Node 22\.5 or newer to read \(this is Node 20\./);
+      // The store is not read, so nothing is invented from the retired JSON file either.
+      assert.deepEqual(state.agents[0]?.store.profiles, {});
+      assert.ok(fs.existsSync(path.join(home, AGENT, 'auth-profiles.json')));
+    }));
+});
