@@ -28,12 +28,21 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Mocha tests that run inside a VS Code extension host (code-server's smoke-test driver, or
+  // @vscode/test-electron): extensionTestsPath = out/test/extension-host/index.js. Mocha is loaded
+  // from the project's node_modules at run time. Not part of the VSIX.
+  {
+    entryPoints: ['test/extension-host/index.ts'], outfile: 'out/test/extension-host/index.js',
+    external: ['vscode', 'node:sqlite', 'mocha'], testOnly: true,
+  },
 ];
 
 for (const entry of entries) {
   // The client arrives after the engine; build whatever entry points exist.
   if (!fs.existsSync(entry.entryPoints[0])) continue;
-  const options = { ...common, ...entry, outfile: entry.outfile.replace(/^dist\//, `${outdir}/`) };
+  const { testOnly, ...own } = entry;
+  if (testOnly && outdir !== 'dist') continue; // a staged VSIX build needs no tests
+  const options = { ...common, ...own, outfile: own.outfile.replace(/^dist\//, `${outdir}/`) };
   if (watch) await (await esbuild.context(options)).watch();
   else await esbuild.build(options);
 }

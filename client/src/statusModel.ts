@@ -126,7 +126,12 @@ export function msUntilSpanChanges(expiresAt: number | undefined, now: number): 
   const left = expiresAt - now;
   const unitMs = spanUnitMs(roundSpan(left).unit);
   // Counting down, the floored amount drops just after `left` passes below a multiple of the unit
-  // (the minute/hour/day switches sit on such multiples too); counting up after expiry, exactly at one.
+  // (the minute/hour/day switches sit on such multiples too), and "expires in" becomes "expired"
+  // at the expiry itself; counting up after expiry, the amount grows exactly at a multiple.
+  // Within two minutes of the expiry the words stay "1m" (never 0): until the expiry itself, and
+  // after it until "2m ago".
+  if (left > 0 && left < 2 * MINUTE_MS) return left;
+  if (left <= 0 && left > -2 * MINUTE_MS) return 2 * MINUTE_MS + left;
   return left > 0 ? (left % unitMs) + 1 : unitMs - (-left % unitMs);
 }
 
