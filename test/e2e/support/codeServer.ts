@@ -43,6 +43,8 @@ function isolatedEnv(runDir: string, nodeBin: string, stateDir: string | undefin
     PATH: `${nodeBin}:/usr/local/bin:/usr/bin:/bin`,
     HOME: home,
     LANG: 'C.UTF-8',
+    // Log timestamps are local time: UTC makes them comparable with Date.now().
+    TZ: 'UTC',
     XDG_CONFIG_HOME: path.join(runDir, 'xdg/config'),
     XDG_DATA_HOME: path.join(runDir, 'xdg/data'),
     XDG_CACHE_HOME: path.join(runDir, 'xdg/cache'),
@@ -64,7 +66,19 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   // A quiet window: no welcome page or walkthrough covering the editor area in screenshots.
   fs.writeFileSync(
     path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'chat.disableAIFeatures': true, 'telemetry.telemetryLevel': 'off' }, null, 2),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'chat.disableAIFeatures': true,
+        'telemetry.telemetryLevel': 'off',
+        // The run folders sit inside this repository: no "open the parent repository?" toast.
+        'git.openRepositoryInParentFolders': 'never',
+      },
+      null,
+      2,
+    ),
   );
   const env = isolatedEnv(options.runDir, nodeBin, options.stateDir);
   const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];

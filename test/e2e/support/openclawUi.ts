@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+import { CANARY } from '../../fixtures/homes.ts';
+import { allPageText, statusBarItem, statusBarLook, themeColor } from './workbench.ts';
+import { waitFor } from './processes.ts';
+
+/** The status-bar item's DOM id: VS Code prefixes the item id with the extension id (publisher.name). */
+export const STATUS_ITEM_DOM_ID = 'openclaw-auth.openclaw-auth.openclawAuth.status';
+
+export type ExpectedLevel = 'ok' | 'warning' | 'error';
+
+export interface StatusExpectation {
+  /** The visible text (codicons are icons, not text). */
+  text: string;
+  /** The codicon the item starts with. */
+  icon: 'check' | 'warning' | 'error';
+  level: ExpectedLevel;
+}
+
+export function ourStatusItem(page: Page): Locator {
+  return statusBarItem(page, STATUS_ITEM_DOM_ID);
+}
+
+/** Waits until the status item shows `expected` (text, icon, background), then returns what it shows. */
+export async function expectStatus(page: Page, expected: StatusExpectation, timeoutMs = 45_000): Promise<{ text: string; background: string }> {
+  const item = ourStatusItem(page);
+  const wanted = await expectedBackground(page, expected.level);
+  let last = { text: '(no item)', background: '', icons: [] as string[] };
+  try {
+    return await waitFor(
+      `status bar '${expected.text}' (${expected.level})`,
+      async () => {
+        if ((await item.count()) === 0) return undefined;
+        const look = await statusBarLook(item);
+        const icons = await item.locator('.codicon').evaluateAll((els) => els.map((el) => el.className));
+        last = { text: look.text, background: look.background, icons };
+        const iconOk = icons.some((c) => c.split(/\s+/).includes(`codicon-${expected.icon}`));
+        return look.text === expected.text && look.background === wanted && iconOk ? look : undefined;
+      },
+      timeoutMs,
+    );
+  } catch (error) {
+    const ids = await page.locator('.statusbar-item').evaluateAll((els) => els.map((el) => el.id));
+    throw new Error(
+      `${(error as Error).message}; last seen text '${last.text}', background ${last.background} (wanted ${wanted}), icons [${last.icons.join(' | ')}]; status items: ${ids.join(', ')}`,
+    );
+  }
+}
+
+/** ok has no background of its own (transparent); warning and error use the theme's status-bar colours. */
+async function expectedBackground(page: Page, level: ExpectedLevel): Promise<string> {
+  if (level === 'ok') return TRANSPARENT;
+  const variable = level === 'warning' ? '--vscode-statusBarItem-warningBackground' : '--vscode-statusBarItem-errorBackground';
+  const colour = await themeColor(page, variable);
+  // An undefined variable would make "expected = actual = transparent" pass for nothing.
+  assert.notEqual(colour, TRANSPARENT, `the theme defines ${variable}`);
+  return colour;
+}
+
+const TRANSPARENT = 'rgba(0, 0, 0, 0)';
+
+/** Hovers the item so its tooltip renders, and returns the hover's text. */
+export async function statusTooltip(page: Page): Promise<string> {
+  await ourStatusItem(page).hover();
+  const hover = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: /\S/ }).last();
+  await hover.waitFor({ state: 'visible', timeout: 10_000 });
+  return hover.innerText();
+}
+
+/** No secret of the fixtures is anywhere in the page: text, hovers, aria labels, titles. */
+export async function assertNoSecretOnScreen(page: Page, where: string): Promise<void> {
+  const text = await allPageText(page);
+  assert.ok(!text.includes(CANARY), `a secret (canary) is visible in the workbench (${where})`);
+}
+
+export function assertNoSecretInLogs(logs: string, where: string): void {
+  const index = logs.indexOf(CANARY);
+  assert.equal(index, -1, `a secret (canary) is in the logs (${where}): …${logs.slice(Math.max(0, index - 200), index + 50)}…`);
+}
+
+/**
+ * VS Code's own activation time for the extension, read from Developer: Show Running Extensions
+ * (the workbench's measure: loading the module and running `activate`).
+ */
+export async function activationTimeFromRunningExtensions(page: Page): Promise<{ ms: number; text: string }> {
+  const { runFromPalette } = await import('./workbench.ts');
+  await runFromPalette(page, 'Developer: Show Running Extensions');
+  const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'OpenClaw Auth' }).first();
+  await row.waitFor({ timeout: 20_000 });
+  const text = (await row.locator('.activation-time').innerText()).trim();
+  const match = /(\d+)\s*ms/.exec(text);
+  if (!match) throw new Error(`no activation time in '${text}'`);
+  await page.keyboard.press('Escape'); // the view opens as a modal editor over the workbench
+  return { ms: Number(match[1]), text };
+}
