@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { nextThresholdCrossing, ThresholdTimer } from './expiryTimer.js';
 import { formatStatusReport } from './openclaw/report.js';
 import { loadOpenClawState, UnknownAgentError, type OpenClawState } from './openclaw/state.js';
@@ -167,10 +168,13 @@ export class StatusService {
   }
 }
 
-/** Everything but the resolution time: two snapshots with the same key look the same to the user. */
+/**
+ * Everything but the resolution time, hashed: two snapshots with the same key look the same to the
+ * user. A digest rather than the JSON itself, which runs to megabytes for a few hundred agents.
+ */
 export function visibleKey(snapshot: StatusSnapshot): string {
   const { generatedAt: _ignored, ...visible } = snapshot;
-  return JSON.stringify(visible);
+  return createHash('sha256').update(JSON.stringify(visible)).digest('base64');
 }
 
 function emptySnapshot(now: number): StatusSnapshot {
