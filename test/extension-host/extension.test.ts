@@ -56,7 +56,8 @@ async function walkTree(api: OpenClawAuthApi, node?: ProfileTreeNode): Promise<P
 /** What a user can read from a tree item: label, description and tooltip. */
 function itemText(api: OpenClawAuthApi, node: ProfileTreeNode): string {
   const item = api.profileTree.getTreeItem(node);
-  const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? '');
+  // appendText escapes spaces as &nbsp; (rendered as spaces in the hover).
+  const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value.replaceAll('&nbsp;', ' ') : String(item.tooltip ?? '');
   return [String(item.label), String(item.description ?? ''), tooltip].join('\n');
 }
 
