@@ -185,22 +185,22 @@ describe('language server over stdio', () => {
 describe('language server timing', () => {
   test('the clock crossing a threshold re-resolves without any file change (one timer, no polling)', async () => {
     const home = tempHome('oc-lsp-clock-');
-    // Expiring window of 1 s: the token turns "expiring" 1 s before it expires, 3 s from now.
+    // Expiring window of 2 s: the token turns "expiring" 2 s before it expires, 6 s from now.
     materializeCase({
       files: {
         '.openclaw/openclaw.json': CONFIG,
-        [STORE_REL]: storeWith({ 'anthropic:default': { type: 'token', provider: 'anthropic', token: setupToken('d'), expires: '$EXP(+3s)' } }),
+        [STORE_REL]: storeWith({ 'anthropic:default': { type: 'token', provider: 'anthropic', token: setupToken('d'), expires: '$EXP(+6s)' } }),
       },
     }, home);
     const server = LspServer.start({ HOME: home, OPENCLAW_STATE_DIR: path.join(home, '.openclaw') }, home);
     try {
       const statusOf = (s: StatusSnapshot) => anthropic(s).provider.status;
-      const expiring = server.nextNotification(StatusChangedNotification.type, (s) => statusOf(s) === 'expiring', 8000);
-      const expired = server.nextNotification(StatusChangedNotification.type, (s) => statusOf(s) === 'expired', 8000);
-      await server.initialize(home, { warningWindowHours: 1 / 3600 });
+      const expiring = server.nextNotification(StatusChangedNotification.type, (s) => statusOf(s) === 'expiring', 12_000);
+      const expired = server.nextNotification(StatusChangedNotification.type, (s) => statusOf(s) === 'expired', 12_000);
+      await server.initialize(home, { warningWindowHours: 2 / 3600 });
       const first = await server.connection.sendRequest(StatusRequest.type);
       assert.equal(statusOf(first), 'ok');
-      assert.equal(first.warnMs, 1000);
+      assert.equal(first.warnMs, 2000);
       await expiring;
       const last = await expired;
       assert.equal(anthropic(last).agent.checkCode, 1);

@@ -53,6 +53,7 @@ const rows: { name: string; file: string; text: string; expected: ReturnType<typ
   { name: 'openclaw.json: not an object', file: '/home/u/.openclaw/openclaw.json', text: '[1]', expected: [['config/not-an-object', '0:0-0:0', E]] },
   { name: 'workspace .env: provider key ignored by OpenClaw', file: `${WS}/.env`, text: `# keys\nexport ANTHROPIC_API_KEY=${apiKey}\nPORT=1\n`, expected: [['env/workspace-key-ignored', '1:7-1:24', W]] },
   { name: 'gateway.env: provider keys are fine there; skipped line, odd name and duplicate are not', file: '/home/u/.config/openclaw/gateway.env', text: `ANTHROPIC_API_KEY=${apiKey}\n${setupToken}\nMY.KEY=1\nANTHROPIC_API_KEY=x\n`, expected: [['env/ignored-line', '1:0-1:111', W], ['env/duplicate-key', '0:0-0:17', W], ['env/non-portable-key', '2:0-2:6', W]] },
+  { name: 'a secret pasted before an = is flagged without being repeated', file: `${WS}/.env`, text: `${setupToken}=1\n`, expected: [['env/non-portable-key', `0:0-0:${setupToken.length}`, W]] },
   { name: 'a .env outside the workspace root is not a file OpenClaw reads', file: `${WS}/sub/.env`, text: 'garbage line\n', expected: [] },
   { name: 'unrelated JSON', file: `${WS}/package.json`, text: '{', expected: [] },
 ];

@@ -113,13 +113,13 @@ test('Restricted Mode: a working folder .env is not read at all', () => {
 });
 
 test('the clock crossing a threshold re-resolves by itself', async () => {
-  const { service, sent } = serviceFor({ '.openclaw/openclaw.json': CONFIG, [MAIN_STORE]: { version: 1, profiles: { 'anthropic:t': { type: 'token', provider: 'anthropic', token: setupToken, expires: Date.now() + 700 } } } });
+  const { service, sent } = serviceFor({ '.openclaw/openclaw.json': CONFIG, [MAIN_STORE]: { version: 1, profiles: { 'anthropic:t': { type: 'token', provider: 'anthropic', token: setupToken, expires: Date.now() + 2000 } } } });
   try {
-    service.configure({ warningWindowHours: 400 / 3600e3 }, undefined);
+    service.configure({ warningWindowHours: 1000 / 3600e3 }, undefined);
     assert.equal(anthropicStatus(sent[0]), 'ok');
     assert.ok(sent[0]?.nextChangeAt !== undefined);
     const started = Date.now();
-    while (anthropicStatus(sent.at(-1)) !== 'expired' && Date.now() - started < 3000) await sleep(20);
+    while (anthropicStatus(sent.at(-1)) !== 'expired' && Date.now() - started < 5000) await sleep(20);
     assert.deepEqual(sent.map(anthropicStatus), ['ok', 'expiring', 'expired']);
   } finally {
     service.dispose();

@@ -32,7 +32,8 @@ export function diagnoseEnvFile(doc: TextDocument, ctx: EnvDiagnosticsContext): 
   const lastIndexOf = new Map(assignments.map((a, i) => [a.key, i]));
   assignments.forEach((a, index) => {
     if (!PORTABLE_KEY.test(a.key)) {
-      out.push(makeDiagnostic(doc, 'env/non-portable-key', 'warning', `OpenClaw ignores "${a.key}": variable names must be letters, digits and underscores, not starting with a digit.`, a.keyStart, a.keyEnd));
+      // The name is not repeated: a secret pasted before an `=` reads as a name with dashes.
+      out.push(makeDiagnostic(doc, 'env/non-portable-key', 'warning', 'OpenClaw ignores this variable: names must be letters, digits and underscores, not starting with a digit.', a.keyStart, a.keyEnd));
       return;
     }
     const last = lastIndexOf.get(a.key) ?? index;
