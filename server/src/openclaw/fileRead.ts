@@ -17,7 +17,9 @@ export function readTextFile(file: string, maxBytes = MAX_READ_BYTES): FileReadR
   let stat: fs.Stats;
   let symlinkTarget: string | undefined;
   try {
-    const lstat = fs.lstatSync(file);
+    // Most optional files are absent; a thrown ENOENT costs far more than the read (bench/status).
+    const lstat = fs.lstatSync(file, { throwIfNoEntry: false });
+    if (!lstat) return { kind: 'missing' };
     if (lstat.isSymbolicLink()) {
       try {
         symlinkTarget = fs.realpathSync(file);

@@ -5,18 +5,39 @@ import type { AuthStore } from './credential.js';
  * agent's own store over it (profiles, order, lastGood, usage stats; the agent wins per key).
  */
 export function mergeMainIntoAgent(main: AuthStore, agent: AuthStore): AuthStore {
-  const agentEmpty = Object.keys(agent.profiles).length === 0 && !agent.order && !agent.lastGood && !agent.usageStats;
+  const agentEmpty = isEmpty(agent.profiles) && !agent.order && !agent.lastGood && !agent.usageStats;
   if (agentEmpty) return main;
-  const profiles = { ...main.profiles, ...agent.profiles };
+  const profiles = Object.assign({}, main.profiles, agent.profiles);
   const merged: AuthStore = { version: Math.max(main.version, agent.version), profiles };
-  const order = main.order || agent.order ? { ...main.order, ...agent.order } : undefined;
-  if (order) {
-    const kept = Object.entries(order).filter(([, ids]) => ids.length > 0);
-    if (kept.length > 0) merged.order = Object.fromEntries(kept);
+  if (main.order || agent.order) {
+    const order = keptEntries(Object.assign({}, main.order, agent.order), (_provider, ids) => ids.length > 0);
+    if (order) merged.order = order;
   }
-  const lastGood = main.lastGood || agent.lastGood ? Object.fromEntries(Object.entries({ ...main.lastGood, ...agent.lastGood }).filter(([, id]) => profiles[id])) : undefined;
-  if (lastGood && Object.keys(lastGood).length > 0) merged.lastGood = lastGood;
-  const usage = main.usageStats || agent.usageStats ? Object.fromEntries(Object.entries({ ...main.usageStats, ...agent.usageStats }).filter(([id]) => profiles[id])) : undefined;
-  if (usage && Object.keys(usage).length > 0) merged.usageStats = usage;
+  // Per-profile state only survives for profiles the merged store has.
+  if (main.lastGood || agent.lastGood) {
+    const lastGood = keptEntries(Object.assign({}, main.lastGood, agent.lastGood), (_provider, id) => Boolean(profiles[id]));
+    if (lastGood) merged.lastGood = lastGood;
+  }
+  if (main.usageStats || agent.usageStats) {
+    const usage = keptEntries(Object.assign({}, main.usageStats, agent.usageStats), (id) => Boolean(profiles[id]));
+    if (usage) merged.usageStats = usage;
+  }
   return merged;
+}
+
+function isEmpty(record: Record<string, unknown>): boolean {
+  for (const _key in record) return false;
+  return true;
+}
+
+/** The entries that pass `keep`, in order, or undefined when none does. Plain loops: a fleet home merges thousands. */
+function keptEntries<T>(record: Record<string, T>, keep: (key: string, value: T) => boolean): Record<string, T> | undefined {
+  let out: Record<string, T> | undefined;
+  for (const key of Object.keys(record)) {
+    const value = record[key] as T;
+    if (!keep(key, value)) continue;
+    out ??= {};
+    out[key] = value;
+  }
+  return out;
 }

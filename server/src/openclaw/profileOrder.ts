@@ -129,7 +129,7 @@ export class ProfileOrdering {
   }
 
   /** `auth.profiles` entries of openclaw.json whose provider maps to this provider's auth id. */
-  private configuredProfilesFor(provider: string): readonly string[] {
+  configuredProfilesFor(provider: string): readonly string[] {
     this.configuredIdsByAuthKey ??= groupIds(Object.entries(this.routing.profiles), (p) => this.authKey(p.provider));
     return this.configuredIdsByAuthKey.get(this.authKey(provider)) ?? [];
   }
