@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { classifyDocument, diagnoseDocument, type DocumentContext } from '../../server/src/diagnostics/documentDiagnostics.ts';
 import { scanEnvText } from '../../server/src/diagnostics/envLines.ts';
 import { codeDocUrl, DIAGNOSTIC_SOURCE } from '../../server/src/diagnostics/issueDiagnostic.ts';
-import { locateEnvVariable, locateJsonPath } from '../../server/src/features/locateCredential.ts';
+import { locateCredential, locateEnvVariable, locateJsonPath } from '../../server/src/features/locateCredential.ts';
 import { loadOpenClawState } from '../../server/src/openclaw/state.ts';
 import { materializeCase, tempHome } from '../support/fakeHome.ts';
 
@@ -131,6 +131,32 @@ describe('locating credentials on disk', () => {
       assert.deepEqual(line.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 3 } });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('by reference: SQLite stores and the process environment cannot be opened; inherited profiles open in main; config keys in openclaw.json', () => {
+    const home = tempHome('oc-locate-');
+    try {
+      materializeCase({ files: {
+        '.openclaw/openclaw.json': '{\n  // keys\n  models: { providers: { openai: { apiKey: "sk-x" } } },\n  agents: { list: [{ id: "main" }, { id: "ops" }] },\n}\n',
+        '.openclaw/agents/main/agent/auth-profiles.json': { version: 1, profiles: { 'anthropic:m': { type: 'api_key', provider: 'anthropic', key: apiKey } } },
+      } }, home);
+      const state = loadOpenClawState({ env: { HOME: home }, mode: 'daemon' });
+      const inherited = locateCredential(state, { kind: 'profile', agentId: 'ops', profileId: 'anthropic:m' });
+      assert.ok(inherited.found);
+      assert.ok(inherited.uri.endsWith('/.openclaw/agents/main/agent/auth-profiles.json'));
+      const configKey = locateCredential(state, { kind: 'config-key', provider: 'openai' });
+      assert.ok(configKey.found, 'JSON5 comments and unquoted keys are tolerated');
+      assert.deepEqual(configKey.range.start, { line: 2, character: 35 });
+      assert.deepEqual(locateCredential(state, { kind: 'profile', agentId: 'ghost', profileId: 'x' }), { found: false, reason: 'not-found' });
+      assert.deepEqual(locateCredential(state, { kind: 'env', variable: 'X', file: '' }), { found: false, reason: 'process-env' });
+
+      materializeCase({ files: { '.openclaw/openclaw.json': { meta: { lastTouchedVersion: '2026.9.6' } } } }, home);
+      const sqlite = loadOpenClawState({ env: { HOME: home }, mode: 'daemon' });
+      assert.equal(sqlite.layout.kind, 'sqlite');
+      assert.deepEqual(locateCredential(sqlite, { kind: 'profile', agentId: 'main', profileId: 'anthropic:m' }), { found: false, reason: 'sqlite' });
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
     }
   });
 });

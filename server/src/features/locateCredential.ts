@@ -19,8 +19,24 @@ export function locateCredential(state: OpenClawState, ref: CredentialRef): Cred
     case 'env':
       return ref.file ? locateEnvVariable(ref.file, ref.variable) : { found: false, reason: 'process-env' };
     case 'config-key':
-      return locateJsonPath(state.configPath, ['models', 'providers', ref.provider, 'apiKey']);
+      return locateConfigKey(state.configPath, ref.provider);
   }
+}
+
+/**
+ * `models.providers.<p>.apiKey` in openclaw.json. The file is JSON5: when unquoted keys defeat the
+ * JSON parser, fall back to the first `apiKey` inside the provider's object (before any nested one).
+ */
+function locateConfigKey(file: string, provider: string): CredentialLocation {
+  const located = locateJsonPath(file, ['models', 'providers', provider, 'apiKey']);
+  if (located.found || located.reason !== 'not-found') return located;
+  const read = readTextFile(file);
+  if (read.kind !== 'ok') return { found: false, reason: 'no-file' };
+  const name = provider.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`(?:^|[\\s{,])["']?${name}["']?\\s*:\\s*\\{[^{}]*?(["']?apiKey["']?)\\s*:`).exec(read.text);
+  if (!match?.[1]) return located;
+  const start = match.index + match[0].lastIndexOf(match[1]);
+  return found(file, read.text, start, start + match[1].length);
 }
 
 function locateProfile(state: OpenClawState, agentId: string, profileId: string): CredentialLocation {
