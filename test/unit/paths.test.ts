@@ -46,6 +46,9 @@ describe('state dir, config path and agent dir resolution', () => {
     assert.equal(shortenHomePath('/h/.openclaw/x', { HOME: '/h' }), '~/.openclaw/x');
     assert.equal(shortenHomePath('/h', { HOME: '/h' }), '~');
     assert.equal(shortenHomePath('/hx/y', { HOME: '/h' }), '/hx/y');
+    // OpenClaw's display prefix names the variable when OPENCLAW_HOME moved the home.
+    assert.equal(shortenHomePath('/o/.openclaw/x', { HOME: '/h', OPENCLAW_HOME: '/o' }), '$OPENCLAW_HOME/.openclaw/x');
+    assert.equal(shortenHomePath('/h/x', { HOME: '/h', OPENCLAW_HOME: '/o' }), '/h/x');
     assert.equal(resolveEffectiveHome({ HOME: '/h', OPENCLAW_HOME: '/o' }), '/o');
   });
 
@@ -120,6 +123,14 @@ describe('agents from the config and from disk', () => {
     withTempDir((home) => {
       writeTree(home, { '.openclaw/openclaw.json': { agents: { list: [{ id: 'main' }, { id: 'work' }] } } });
       assert.throws(() => loadOpenClawState({ env: { HOME: home }, agentId: 'nope' }), (e: unknown) => e instanceof UnknownAgentError && /main, work/.test(e.message));
+    }));
+
+  it('with OPENCLAW_HOME the store is shown as $OPENCLAW_HOME/…, as OpenClaw 2026.6.1 prints it', () =>
+    withTempDir((home) => {
+      writeTree(home, { 'oc/.openclaw/agents/main/agent/auth-profiles.json': key });
+      const state = loadOpenClawState({ env: { HOME: home, OPENCLAW_HOME: `${home}/oc` }, mode: 'daemon' });
+      const anthropic = state.agents[0]?.status.providers.find((p) => p.provider === 'anthropic');
+      assert.equal(anthropic?.effective.detail, '$OPENCLAW_HOME/.openclaw/agents/main/agent/auth-profiles.json');
     }));
 
   it('missing folders everywhere: no state dir, no agents folder, no config', () =>

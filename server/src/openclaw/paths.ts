@@ -102,11 +102,12 @@ export function legacyOAuthPath(stateDir: string): string {
   return path.join(stateDir, 'credentials', 'oauth.json');
 }
 
-/** Shows a path the way OpenClaw does: the effective home replaced by `~`. */
+/** Shows a path the way OpenClaw does: the effective home replaced by `~`, or by `$OPENCLAW_HOME` when that is set. */
 export function shortenHomePath(p: string, env: PathEnv): string {
   const home = resolveEffectiveHome(env);
-  if (p === home) return '~';
-  if (p.startsWith(home + path.sep)) return '~' + p.slice(home.length);
+  const prefix = trimmed(env.OPENCLAW_HOME) ? '$OPENCLAW_HOME' : '~';
+  if (p === home) return prefix;
+  if (p.startsWith(home + path.sep)) return prefix + p.slice(home.length);
   return p;
 }
 
