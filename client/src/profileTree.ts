@@ -113,7 +113,7 @@ function agentItem(node: AgentNode): vscode.TreeItem {
   const item = new vscode.TreeItem(agent.agentId, node.selected ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `agent/${agent.agentId}`;
   const notes = [agent.defaultModel];
-  if (node.selected) notes.push(vscode.l10n.t('status bar'));
+  if (node.selected) notes.push(vscode.l10n.t('in the status bar'));
   if (agent.isDefault) notes.push(vscode.l10n.t('default'));
   item.description = notes.filter(Boolean).join(' · ');
   item.iconPath = levelIcon(levelOfCheck(agent.checkCode));
