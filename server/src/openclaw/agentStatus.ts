@@ -67,7 +67,15 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
   const fromEnv = catalog.envLookupProviders().filter((p) => catalog.resolveEnvKey(p, env));
   const allProviders = [...new Set([...fromStore, ...fromConfig, ...providersFromModels(models), ...fromEnv])].sort((a, b) => a.localeCompare(b));
 
-  const displayLabel = (id: string) => profileDisplayLabel(id, store, routing, raw);
+  const displayLabels = new Map<string, string>();
+  const displayLabel = (id: string) => {
+    let label = displayLabels.get(id);
+    if (label === undefined) {
+      label = profileDisplayLabel(id, store, routing, raw);
+      displayLabels.set(id, label);
+    }
+    return label;
+  };
   const labelCtx = { store, catalog, now, displayLabel, unusableUntil: (id: string) => ordering.unusableUntil(id) };
 
   const overviews: ProviderOverview[] = [];
@@ -92,7 +100,7 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
   }
   const overviewByProvider = new Map(overviews.map((o) => [o.provider, o]));
 
-  const health = buildHealthSummary(store, routing, ordering, displayLabel, now, input.warnMs, rules.refreshableOAuthIsOk);
+  const health = buildHealthSummary(store, routing, ordering, displayLabel, now, input.warnMs, rules.profileHealth);
   const healthById = new Map(health.profiles.map((p) => [p.profileId, p]));
   // A profile counts as usable when its stored material is (API keys) or its health says so (tokens, OAuth).
   const usableProfile = (id: string): boolean => {
@@ -103,10 +111,19 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
     return credentialEligibility(credential, now).eligible;
   };
 
+  // Asked again for every provider in use and every overview; the answer depends on the provider only.
+  const candidateLists = new Map<string, string[]>();
   const candidatesFor = (provider: string): string[] => {
+    let list = candidateLists.get(provider);
+    if (!list) {
+      list = computeCandidates(provider);
+      candidateLists.set(provider, list);
+    }
+    return list;
+  };
+  const computeCandidates = (provider: string): string[] => {
     const ordered = ordering.order(provider);
     const explicit = ordering.explicitOrder(provider);
-    const key = ordering.authKey(provider);
     const rescued = (id: string) => {
       const credential = store.profiles[id];
       if (!credential) return false;
@@ -115,9 +132,9 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
       return e.reason === 'missing_credential' && credential.type !== 'api_key' && usableProfile(id);
     };
     if (explicit) return [...new Set([...ordered, ...explicit.ids.filter(rescued)])];
-    const configured = Object.entries(routing.profiles).filter(([, p]) => ordering.authKey(p.provider) === key).map(([id]) => id);
+    const configured = ordering.configuredProfilesFor(provider);
     if (configured.length > 0) return [...new Set([...ordered, ...configured.filter(rescued)])];
-    const same = Object.entries(store.profiles).filter(([, c]) => ordering.authKey(c.provider) === key).map(([id]) => id).filter(rescued);
+    const same = ordering.storeProfilesFor(provider).filter(rescued);
     return [...new Set([...ordered, ...same])];
   };
   const runtimeCandidates = (provider: string) => [...new Set([normalizeProviderId(provider), ordering.authKey(provider)])];

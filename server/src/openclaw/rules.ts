@@ -1,3 +1,5 @@
+import { profileHealth, type ProfileHealthRule } from './health.js';
+import { profileHealth2026_3 } from './health2026_3.js';
 import { catalogs, type ProviderCatalog } from './providerCatalog.js';
 
 /** OpenClaw releases whose `models status` rules we can follow besides the reference (2026.6.1). */
@@ -20,8 +22,11 @@ export interface StatusRules {
   checkCoversEveryProfile: boolean;
   /** 2026.3: a provider with any stored profile is never listed in `missingProvidersInUse`. */
   profilesPreventMissing: boolean;
-  /** 2026.3: an OAuth credential with a refresh token is `ok` even once its access token expired. */
-  refreshableOAuthIsOk: boolean;
+  /**
+   * How a stored credential becomes ok / expiring / expired / missing / static. 2026.3: OAuth from
+   * `expires` alone and `ok` whenever it has a refresh token; no upper bound on `expires`.
+   */
+  profileHealth: ProfileHealthRule;
   /**
    * 2026.6: `models status` without `--agent` reads the configured default agent's store.
    * 2026.3 reads main's (or `OPENCLAW_AGENT_DIR`'s) whatever agent is marked default.
@@ -41,7 +46,7 @@ export function statusRules(compat: CompatVersion | undefined): StatusRules {
       expiredProfileFailsCheck: true,
       checkCoversEveryProfile: true,
       profilesPreventMissing: true,
-      refreshableOAuthIsOk: true,
+      profileHealth: profileHealth2026_3,
       defaultAgentSelectsStore: false,
       blocksWorkspaceProviderKeys: false,
       readsGatewayEnv: false,
@@ -53,7 +58,7 @@ export function statusRules(compat: CompatVersion | undefined): StatusRules {
     expiredProfileFailsCheck: false,
     checkCoversEveryProfile: false,
     profilesPreventMissing: false,
-    refreshableOAuthIsOk: false,
+    profileHealth,
     defaultAgentSelectsStore: true,
     blocksWorkspaceProviderKeys: true,
     readsGatewayEnv: true,
