@@ -24,6 +24,7 @@ export interface OpenClawAuthApi {
   onDidChangeSnapshot: vscode.Event<StatusSnapshot | undefined>;
   profileTree: ProfileTreeProvider;
   statusBarText(): string;
+  statusBarTooltip(): string;
   statusBarVisible(): boolean;
 }
 
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): OpenClawAuthApi {
     onDidChangeSnapshot: store.onDidChange,
     profileTree: tree,
     statusBarText: () => statusBar.text,
+    statusBarTooltip: () => statusBar.tooltipMarkdown,
     statusBarVisible: () => statusBar.visible,
   };
 }

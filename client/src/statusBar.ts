@@ -47,6 +47,12 @@ export class StatusBar implements vscode.Disposable {
     return this.item.text;
   }
 
+  /** The tooltip's markdown source (tests check it; no secret may ever be in it). */
+  get tooltipMarkdown(): string {
+    const tooltip = this.item.tooltip;
+    return tooltip instanceof vscode.MarkdownString ? tooltip.value : String(tooltip ?? '');
+  }
+
   get visible(): boolean {
     return this.isVisible;
   }
@@ -122,12 +128,30 @@ function tooltip(model: StatusBarModel, snapshot: StatusSnapshot | undefined, no
     md.appendText(vscode.l10n.t('The openclawAuth.defaultAgent setting names an unknown agent: {0}.', snapshot.unknownAgentSetting));
     md.appendMarkdown('\n\n');
   }
+  appendIssues(md, snapshot);
   if (snapshot.loadError) {
     md.appendText(vscode.l10n.t('The last refresh failed: {0}', snapshot.loadError));
     md.appendMarkdown('\n\n');
   }
   md.appendText(vscode.l10n.t('Click to show the profiles.'));
   return md;
+}
+
+/** How many of the file problems the tooltip names; the rest are counted (Problems lists them all). */
+const ISSUES_SHOWN = 3;
+
+function appendIssues(md: vscode.MarkdownString, snapshot: StatusSnapshot): void {
+  const issues = snapshot.issues;
+  if (issues.length === 0) return;
+  for (const issue of issues.slice(0, ISSUES_SHOWN)) {
+    md.appendMarkdown(issue.severity === 'error' ? '$(error) ' : issue.severity === 'warning' ? '$(warning) ' : '$(info) ');
+    md.appendText(`${issue.message} (${issue.code})`);
+    md.appendMarkdown('\n\n');
+  }
+  if (issues.length > ISSUES_SHOWN) {
+    md.appendText(vscode.l10n.t('{0} more problems in OpenClaw\'s files.', issues.length - ISSUES_SHOWN));
+    md.appendMarkdown('\n\n');
+  }
 }
 
 function appendProviderLine(md: vscode.MarkdownString, line: ProviderLine, now: number): void {

@@ -130,6 +130,9 @@ export function defineExtensionSuites(): void {
       assert.match(itemText(api, candidate), /Used: the first usable profile/);
       for (const node of nodes) assert.ok(!itemText(api, node).includes(CANARY_MIDDLE), 'no secret in the tree');
       assert.ok(!api.statusBarText().includes(CANARY_MIDDLE));
+      const tooltip = api.statusBarTooltip().replaceAll('&nbsp;', ' ');
+      assert.match(tooltip, /\$\(warning\) anthropic — expiring — token:sk-ant-o\.\.\.xxx-tail — expires in 1h/);
+      assert.ok(!tooltip.includes(CANARY_MIDDLE), 'no secret in the status-bar tooltip');
     });
 
     test('the file expires on disk: the server notices, Check says 1, the status bar turns to error', async () => {

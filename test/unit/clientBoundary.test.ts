@@ -1,0 +1,33 @@
+/**
+ * The client never reads credential files and knows the server only through the protocol
+ * (DESIGN.md: client -> protocol <- server -> openclaw). Every import in client/src must be VS Code,
+ * the language client, a sibling client module or server/src/protocol.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+
+const clientDir = path.resolve(import.meta.dirname, '../../client/src');
+const ALLOWED = [/^vscode$/, /^vscode-languageclient\/node$/, /^\.\/[A-Za-z]+$/, /^\.\.\/\.\.\/server\/src\/protocol$/];
+
+export function importsOf(source: string): string[] {
+  return [...source.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+'([^']+)'|(?:^|\n)\s*import\s+'([^']+)'|require\(\s*'([^']+)'\s*\)/g)]
+    .map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+}
+
+test('the import scanner sees every form', () => {
+  assert.deepEqual(
+    importsOf("import * as a from 'vscode';\nimport type { B } from './b';\nimport 'side';\nexport { c } from '../c';\nconst d = require('node:fs');"),
+    ['vscode', './b', 'side', '../c', 'node:fs'],
+  );
+});
+
+for (const file of fs.readdirSync(clientDir).filter((f) => f.endsWith('.ts'))) {
+  test(`client/src/${file} imports only VS Code, the language client, client modules and the protocol`, () => {
+    const imports = importsOf(fs.readFileSync(path.join(clientDir, file), 'utf8'));
+    assert.ok(imports.length > 0, 'imports found');
+    const foreign = imports.filter((spec) => !ALLOWED.some((re) => re.test(spec)));
+    assert.deepEqual(foreign, [], 'no file system, no engine, no other server module');
+  });
+}
