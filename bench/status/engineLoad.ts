@@ -3,13 +3,14 @@ import { loadOpenClawState, type OpenClawState } from '../../server/src/openclaw
 import { buildStatusSnapshot } from '../../server/src/statusSnapshot.ts';
 import type { StatusSnapshot } from '../../server/src/protocol.ts';
 
-/**
- * What the language server does on every change: read and resolve every agent of the home, then
- * build the snapshot the client renders. The env holds only HOME and TZ, like the CLI benches.
- */
-export function loadAndResolve(home: string): { state: OpenClawState; snapshot: StatusSnapshot } {
-  const state = loadOpenClawState({ env: { HOME: home, TZ: 'UTC' }, mode: 'shell', cwd: home });
-  return { state, snapshot: buildStatusSnapshot(state) };
+/** Reads every agent of the home and resolves its status, with only HOME and TZ in the env like the CLI benches. */
+export function loadAndResolve(home: string): OpenClawState {
+  return loadOpenClawState({ env: { HOME: home, TZ: 'UTC' }, mode: 'shell', cwd: home });
+}
+
+/** What the language server sends the client after each change, built from a resolved state. */
+export function snapshotOf(state: OpenClawState): StatusSnapshot {
+  return buildStatusSnapshot(state);
 }
 
 /** The floor no loader can beat: read each store file and JSON.parse it, nothing more. */

@@ -1,11 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { writeLargeHome } from './largeHome.ts';
-import { loadAndResolve, readAndParse } from './engineLoad.ts';
-import { median } from './stats.ts';
 import { repoRoot } from '../../test/support/runCli.ts';
+import { writeLargeHome } from './largeHome.ts';
+import { loadAndResolve, readAndParse, snapshotOf } from './engineLoad.ts';
+import { median } from './stats.ts';
+import { timeSync, type Timing } from './timing.ts';
+
+export interface Series {
+  samples: Timing[];
+  medianWallMs: number;
+  medianCpuMs: number;
+}
 
 export interface LargeHomeResult {
   agents: number;
@@ -13,63 +19,68 @@ export interface LargeHomeResult {
   storeFiles: number;
   storeBytes: number;
   runs: number;
-  engineMs: number[];
-  parseMs: number[];
-  engineMedianMs: number;
-  parseMedianMs: number;
-  /** Engine time over read+parse time: how much the engine costs beyond the I/O it cannot avoid. */
-  ratio: number;
   resolvedAgents: number;
-  memory: { heapGrowth: number; rssGrowth: number; peakRssGrowth: number };
+  /** loadOpenClawState: read, validate and resolve every agent. */
+  engine: Series;
+  /** buildStatusSnapshot of that state (the server's message to the client). */
+  snapshot: Series;
+  /** readFileSync + JSON.parse of the same store files. */
+  parse: Series;
+  memory: { heapGrowth: number; heapGrowthWithSnapshot: number; rssGrowth: number; peakRssGrowth: number };
+}
+
+function series(samples: Timing[]): Series {
+  return { samples, medianWallMs: median(samples.map((s) => s.wallMs)), medianCpuMs: median(samples.map((s) => s.cpuMs)) };
 }
 
 /**
- * The engine in this process on a fleet home (loadOpenClawState for every agent + the status
- * snapshot) against reading and JSON.parse-ing the same store files, interleaved after warm-ups.
+ * The engine in this process on a fleet home against reading and JSON.parse-ing the same store
+ * files, interleaved (which goes first alternates) after warm-ups that let the JIT settle.
  */
 export function benchLargeHome(options: { agents: number; profilesPerAgent: number; runs: number; warmups: number; keepHome?: boolean }): LargeHomeResult {
   const large = writeLargeHome({ agents: options.agents, profilesPerAgent: options.profilesPerAgent });
   try {
-    const timeEngine = () => {
-      const start = performance.now();
-      const { state } = loadAndResolve(large.home);
-      return { ms: performance.now() - start, agents: state.agents.length };
-    };
-    const timeParse = () => {
-      const start = performance.now();
-      const parsed = readAndParse(large.storeFiles);
-      return { ms: performance.now() - start, files: parsed.length };
-    };
+    const engine: Timing[] = [];
+    const snapshot: Timing[] = [];
+    const parse: Timing[] = [];
     let resolvedAgents = 0;
+    const runEngine = (record: boolean) => {
+      const loaded = timeSync(() => loadAndResolve(large.home));
+      const snap = timeSync(() => snapshotOf(loaded.result));
+      resolvedAgents = loaded.result.agents.length;
+      if (record) {
+        engine.push(loaded.timing);
+        snapshot.push(snap.timing);
+      }
+    };
+    const runParse = (record: boolean) => {
+      const parsed = timeSync(() => readAndParse(large.storeFiles));
+      if (parsed.result.length !== large.storeFiles.length) throw new Error('baseline parsed the wrong number of files');
+      if (record) parse.push(parsed.timing);
+    };
     for (let i = 0; i < options.warmups; i++) {
-      resolvedAgents = timeEngine().agents;
-      timeParse();
+      runEngine(false);
+      runParse(false);
     }
-    const engineMs: number[] = [];
-    const parseMs: number[] = [];
     for (let i = 0; i < options.runs; i++) {
       if (i % 2 === 0) {
-        engineMs.push(timeEngine().ms);
-        parseMs.push(timeParse().ms);
+        runEngine(true);
+        runParse(true);
       } else {
-        parseMs.push(timeParse().ms);
-        engineMs.push(timeEngine().ms);
+        runParse(true);
+        runEngine(true);
       }
     }
-    const engineMedianMs = median(engineMs);
-    const parseMedianMs = median(parseMs);
     return {
       agents: large.agents,
       profilesPerAgent: large.profilesPerAgent,
       storeFiles: large.storeFiles.length,
       storeBytes: large.storeBytes,
       runs: options.runs,
-      engineMs,
-      parseMs,
-      engineMedianMs,
-      parseMedianMs,
-      ratio: engineMedianMs / parseMedianMs,
       resolvedAgents,
+      engine: series(engine),
+      snapshot: series(snapshot),
+      parse: series(parse),
       memory: measureMemory(large.home),
     };
   } finally {
@@ -83,5 +94,5 @@ function measureMemory(home: string): LargeHomeResult['memory'] {
   const script = path.join(import.meta.dirname, 'memory.ts');
   const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, home], { encoding: 'utf8', cwd: repoRoot });
   const parsed = JSON.parse(out.trim().split('\n').pop() ?? '{}') as LargeHomeResult['memory'];
-  return { heapGrowth: parsed.heapGrowth, rssGrowth: parsed.rssGrowth, peakRssGrowth: parsed.peakRssGrowth };
+  return { heapGrowth: parsed.heapGrowth, heapGrowthWithSnapshot: parsed.heapGrowthWithSnapshot, rssGrowth: parsed.rssGrowth, peakRssGrowth: parsed.peakRssGrowth };
 }

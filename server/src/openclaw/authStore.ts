@@ -111,7 +111,9 @@ function normalizeRawCredential(raw: Record<string, unknown>): Record<string, un
   moveObjectValueToRef(entry, 'token', 'tokenRef');
   if (entry.type !== 'api_key' && entry.type !== 'token' && entry.type !== 'oauth') return entry;
 
-  const out: Record<string, unknown> = { ...entry, type: entry.type, provider: typeof entry.provider === 'string' ? normalizeProviderId(entry.provider) : '' };
+  // `entry` is already our own copy: normalise it in place (a second copy per profile shows in bench/status).
+  const out = entry;
+  out.provider = typeof entry.provider === 'string' ? normalizeProviderId(entry.provider) : '';
   for (const field of ['email', 'displayName']) setOrDelete(out, field, optionalString(entry[field]));
   if (entry.type === 'api_key') {
     const keyRef = coerceSecretRef(entry.keyRef);

@@ -21,6 +21,8 @@ export interface ConfiguredAgent {
   /** The agent's own primary model, when it overrides the defaults. */
   modelPrimary?: string;
   modelFallbacks?: string[];
+  /** Only an explicit `fallbacks` list (OpenClaw 2026.3 kept the defaults' fallbacks otherwise). */
+  explicitFallbacks?: string[];
 }
 
 export interface LoadedConfig {
@@ -40,13 +42,25 @@ export function loadConfig(file: string): LoadedConfig {
 export function parseConfigText(text: string, file: string): { value: Record<string, unknown>; issues: SourceIssue[] } {
   if (!text.trim()) return { value: {}, issues: [] };
   try {
-    const value: unknown = JSON5.parse(text);
+    const value: unknown = parseJsonOrJson5(text);
     if (!isRecord(value)) return { value: {}, issues: [issue('config/not-an-object', 'error', file, 'openclaw.json must hold an object.')] };
     return { value, issues: [] };
   } catch (error) {
     const e = error as { lineNumber?: number; columnNumber?: number; message?: string };
     const where = e.lineNumber ? ` (line ${e.lineNumber}, column ${e.columnNumber ?? 1})` : '';
     return { value: {}, issues: [issue('config/invalid-json5', 'error', file, `openclaw.json is not valid JSON5${where}; OpenClaw refuses to start with it.`)] };
+  }
+}
+
+/**
+ * Most configs are plain JSON (OpenClaw writes them so); JSON.parse reads those many times faster
+ * than JSON5 and gives the same value. Anything else (comments, trailing commas) goes to JSON5.
+ */
+function parseJsonOrJson5(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return JSON5.parse(text);
   }
 }
 
@@ -68,6 +82,7 @@ export function interpretConfig(raw: Record<string, unknown>): OpenClawConfig {
     if (primary) agent.modelPrimary = primary;
     const fallbacks = modelFallbacksOverride(model);
     if (fallbacks) agent.modelFallbacks = fallbacks;
+    if (isRecord(model) && Array.isArray(model.fallbacks)) agent.explicitFallbacks = modelFallbacks(model);
     agents.push(agent);
   }
   const chosen = list.find((a) => a.default) ?? list[0];
