@@ -159,7 +159,8 @@ export class StatusService {
 
   private load(agentId: string | undefined): OpenClawState {
     const options = loadOptionsFor(this.settings, this.env, this.effectiveCwd(), this.clock());
-    return loadOpenClawState(agentId ? { ...options, agentId } : options);
+    // Each agent in the tree is judged as `status --agent <id>` would judge it, with its own models.
+    return loadOpenClawState({ ...options, ...(agentId ? { agentId } : {}), otherAgentsAsExplicit: true });
   }
 
   /** In Restricted Mode the working folder is not read at all (its `.env` could be hostile). */

@@ -27,6 +27,12 @@ export interface LoadStateOptions {
   stateDir?: string;
   /** Resolve as `models status --agent ID`: the agent's own models apply. */
   agentId?: string;
+  /**
+   * Resolve every other configured agent as `models status --agent <its id>` would, with its own
+   * models (the editor's tree shows each agent); otherwise they get the default agent's models, as
+   * plain `models status` does for the store it lists.
+   */
+  otherAgentsAsExplicit?: boolean;
   now?: number;
   warnMs?: number;
   /** Follow an older OpenClaw release's rules where they differ (`--compat 2026.3`). */
@@ -149,6 +155,10 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
     return { version: 1, profiles };
   };
 
+  const resolvesAsExplicit = (agentId: string) =>
+    agentId === selectedAgentId
+      ? options.agentId !== undefined
+      : Boolean(options.otherAgentsAsExplicit) && configuredIds.includes(agentId);
   const mainSnapshot = loadDir(mainDir);
   const mainStore = ownStore(mainDir, mainSnapshot);
   const displayEnv = env;
@@ -163,7 +173,8 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
       // OpenClaw names main's store when every listed profile comes from main and none from the agent.
       const fromAgent = profileIds.some((id) => Boolean(snapshot.store?.profiles[id]));
       const allMain = profileIds.every((id) => Boolean(mainSnapshot.store?.profiles[id]));
-      const shown = !isMainStore && !fromAgent && allMain ? mainDir : dir;
+      // 2026.3 always names the default store (main's, or OPENCLAW_AGENT_DIR's), even under --agent.
+      const shown = !rules.detailNamesAgentStore ? (resolveEnvAgentDirOverride(env) ?? mainDir) : !isMainStore && !fromAgent && allMain ? mainDir : dir;
       // JSON era: the agent's auth-profiles.json; SQLite era: the database that holds the store.
       const file = layout.kind === 'json' ? authStorePath(shown) : (loaded.get(shown)?.file ?? authStorePath(shown));
       return shortenHomePath(file, displayEnv);
@@ -172,7 +183,7 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
       store,
       storeDisplayPath,
       config: cfg,
-      ...(options.agentId && agentId === selectedAgentId ? { explicitAgentId: agentId } : {}),
+      ...(resolvesAsExplicit(agentId) ? { explicitAgentId: agentId } : {}),
       env: envSources.values,
       rules,
       now,
