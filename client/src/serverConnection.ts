@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import {
-  DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions,
+  DidChangeConfigurationNotification, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
 import {
   LocateCredentialRequest, RefreshRequest, StatusChangedNotification, StatusReportRequest, StatusRequest,
@@ -45,12 +45,27 @@ export class ServerConnection implements vscode.Disposable {
         if (affectsSettings(event) && client.isRunning()) void client.sendNotification(DidChangeConfigurationNotification.type, { settings: settingsPayload() });
       }),
     );
+    let started = false;
+    this.subscriptions.push(client.onDidChangeState((event) => {
+      // After the language client restarted a crashed server: ask, rather than rely on the new
+      // server announcing its first state (today's server does, the protocol does not promise it).
+      if (started && event.newState === State.Running) void this.loadSnapshot(client);
+    }));
     try {
       await client.start();
+      started = true;
       this.store.update(await client.sendRequest(StatusRequest.type));
     } catch (error) {
       this.output.error(`Language server did not start: ${errorText(error)}`);
       this.store.markStartFailed();
+    }
+  }
+
+  private async loadSnapshot(client: LanguageClient): Promise<void> {
+    try {
+      this.store.update(await client.sendRequest(StatusRequest.type));
+    } catch (error) {
+      this.output.error(`Status request failed: ${errorText(error)}`);
     }
   }
 

@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import type { OpenClawAuthApi } from '../../client/src/extension';
 import type { ProfileTreeNode } from '../../client/src/profileTree';
 import { materializeCase } from '../support/fakeHome';
-import { activateExtension, eventually, EXTENSION_ID, setSetting, waitForSnapshot } from './harness';
+import { activateExtension, eventually, EXTENSION_ID, setSetting, waitForSnapshot, withTimeout } from './harness';
 
 const COMMANDS = [
   'openclawAuth.showStatus', 'openclawAuth.check', 'openclawAuth.refresh', 'openclawAuth.openStore',
@@ -71,6 +71,23 @@ function cliCheckCode(args: string[], cwd: string | undefined): number {
   });
   assert.equal(result.error, undefined, String(result.error));
   return result.status ?? -1;
+}
+
+/** The language server this extension host started (a child running dist/server.js), from /proc. */
+function serverProcessId(): number | undefined {
+  if (process.platform !== 'linux') return undefined;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const commandLine = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (parent === process.pid && commandLine.includes('dist/server.js')) return Number(entry);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return undefined;
 }
 
 export function defineExtensionSuites(): void {
@@ -193,6 +210,23 @@ export function defineExtensionSuites(): void {
       await eventually(() => assert.equal(api.statusBarVisible(), false));
       await setSetting('statusBar.visible', undefined);
       await eventually(() => assert.equal(api.statusBarVisible(), true));
+    });
+
+    test('the server crashes: the client starts it again and the state comes back', async function () {
+      const server = serverProcessId();
+      if (server === undefined) this.skip(); // needs Linux /proc
+      const next = new Promise<void>((resolve) => {
+        const subscription = api.onDidChangeSnapshot((snapshot) => {
+          if (snapshot) {
+            subscription.dispose();
+            resolve();
+          }
+        });
+      });
+      process.kill(server as number, 'SIGKILL');
+      await withTimeout(next, 30_000, 'a snapshot from the restarted server');
+      assert.notEqual(serverProcessId(), server, 'a new server process');
+      assert.equal(typeof (await vscode.commands.executeCommand<number>('openclawAuth.check')), 'number');
     });
 
     test('a state folder that does not exist: empty tree (welcome content) and no alarm', async () => {
