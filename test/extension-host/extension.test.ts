@@ -182,6 +182,28 @@ export function defineExtensionSuites(): void {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     });
 
+    test('a key in the state .env: listed as an env candidate, Open in Store and Open .env go to the file', async () => {
+      const stateDir = homes.at(-1) as string;
+      const envFile = path.join(stateDir, '.env');
+      fs.writeFileSync(envFile, `# keys for the gateway\nOPENAI_API_KEY=sk-proj-${CANARY_MIDDLE}zzzzzzzz\n`);
+      await vscode.commands.executeCommand('openclawAuth.refresh');
+      const node = (await walkTree(api)).find((n) => n.kind === 'candidate' && n.agent.agentId === 'main' && n.candidate.id === 'OPENAI_API_KEY');
+      assert.ok(node, 'main → openai → OPENAI_API_KEY');
+      assert.equal(api.profileTree.getTreeItem(node).contextValue, 'env');
+      assert.ok(!itemText(api, node).includes(CANARY_MIDDLE), 'the key is masked');
+      await vscode.commands.executeCommand('openclawAuth.openInStore', node);
+      const editor = vscode.window.activeTextEditor;
+      assert.ok(editor);
+      assert.equal(path.resolve(editor.document.uri.fsPath), path.resolve(envFile));
+      assert.equal(editor.selection.start.line, 1, 'the line of OPENAI_API_KEY');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.commands.executeCommand('openclawAuth.openEnv');
+      assert.equal(path.resolve(vscode.window.activeTextEditor?.document.uri.fsPath ?? ''), path.resolve(envFile));
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      fs.rmSync(envFile);
+      await vscode.commands.executeCommand('openclawAuth.refresh');
+    });
+
     test('Show Status opens the report, read-only and masked', async () => {
       await vscode.commands.executeCommand('openclawAuth.showStatus');
       const editor = vscode.window.activeTextEditor;
