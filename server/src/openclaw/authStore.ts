@@ -167,19 +167,35 @@ function coerceLastGood(raw: unknown): Record<string, string> | undefined {
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-const USAGE_NUMBER_FIELDS = ['lastUsed', 'blockedUntil', 'cooldownUntil', 'disabledUntil', 'errorCount', 'lastFailureAt'] as const;
-const USAGE_STRING_FIELDS = ['blockedReason', 'cooldownReason', 'disabledReason', 'cooldownModel', 'blockedModel'] as const;
+const USAGE_NUMBER_FIELDS: ReadonlySet<string> = new Set(['lastUsed', 'blockedUntil', 'cooldownUntil', 'disabledUntil', 'errorCount', 'lastFailureAt']);
+const USAGE_STRING_FIELDS: ReadonlySet<string> = new Set(['blockedReason', 'cooldownReason', 'disabledReason', 'cooldownModel', 'blockedModel']);
 
 function coerceUsageStats(raw: unknown): Record<string, UsageStats> | undefined {
   if (!isRecord(raw)) return undefined;
   const out: Record<string, UsageStats> = {};
+  let any = false;
   for (const [profileId, value] of Object.entries(raw)) {
     const id = profileId.trim();
     if (!id || !isRecord(value)) continue;
-    const stats: UsageStats = {};
-    for (const f of USAGE_NUMBER_FIELDS) if (typeof value[f] === 'number' && Number.isFinite(value[f])) stats[f] = value[f] as number;
-    for (const f of USAGE_STRING_FIELDS) if (typeof value[f] === 'string' && (value[f] as string).trim()) stats[f] = (value[f] as string).trim();
-    if (Object.keys(stats).length > 0) out[id] = stats;
+    const stats = coerceProfileUsage(value);
+    if (stats) {
+      out[id] = stats;
+      any = true;
+    }
   }
-  return Object.keys(out).length > 0 ? out : undefined;
+  return any ? out : undefined;
+}
+
+/** The known fields of one profile's usage entry; walks the entry's own few keys rather than every known name. */
+function coerceProfileUsage(value: Record<string, unknown>): UsageStats | undefined {
+  let stats: UsageStats | undefined;
+  for (const field of Object.keys(value)) {
+    const v = value[field];
+    if (USAGE_NUMBER_FIELDS.has(field)) {
+      if (typeof v === 'number' && Number.isFinite(v)) (stats ??= {})[field] = v;
+    } else if (USAGE_STRING_FIELDS.has(field)) {
+      if (typeof v === 'string' && v.trim()) (stats ??= {})[field] = v.trim();
+    }
+  }
+  return stats;
 }
