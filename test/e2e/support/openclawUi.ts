@@ -93,3 +93,58 @@ export async function activationTimeFromRunningExtensions(page: Page): Promise<{
   await page.keyboard.press('Escape'); // the view opens as a modal editor over the workbench
   return { ms: Number(match[1]), text };
 }
+
+export interface TreeRow {
+  label: string;
+  description: string;
+  /** 1 for agents, 2 for providers, 3 for profiles and keys. */
+  level: number;
+  /** undefined for a leaf. */
+  expanded: boolean | undefined;
+}
+
+/** The rows of the OpenClaw Auth credentials tree, as rendered (only rows scrolled into view). */
+export async function profileTreeRows(page: Page): Promise<TreeRow[]> {
+  return page.locator('.part.sidebar .monaco-list-row').evaluateAll((rows) =>
+    rows.map((row) => ({
+      label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+      description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
+      level: Number(row.getAttribute('aria-level') ?? 0),
+      expanded: row.hasAttribute('aria-expanded') ? row.getAttribute('aria-expanded') === 'true' : undefined,
+    })),
+  );
+}
+
+/** Opens the OpenClaw Auth view from the activity bar and waits for its first agent row. */
+export async function openProfilesView(page: Page): Promise<void> {
+  const item = page.locator('.activitybar .action-item').filter({ has: page.locator('a[aria-label="OpenClaw Auth"]') });
+  // Clicking the icon of the view already shown would close the side bar.
+  if (!((await item.getAttribute('class')) ?? '').split(/\s+/).includes('checked')) await item.click();
+  await page.locator('.part.sidebar .monaco-list-row[aria-level="1"]').first().waitFor({ timeout: 20_000 });
+}
+
+/** The tree row with this label under `parent` (an agent label), or at the top level. */
+export async function findRow(page: Page, label: string, parent?: string): Promise<TreeRow | undefined> {
+  const rows = await profileTreeRows(page);
+  let inParent = parent === undefined;
+  let parentLevel = 0;
+  for (const row of rows) {
+    if (parent !== undefined && row.label === parent && row.level === 1) {
+      inParent = true;
+      parentLevel = row.level;
+      continue;
+    }
+    if (parent !== undefined && inParent && row.level <= parentLevel) inParent = false;
+    if (inParent && row.label === label) return row;
+  }
+  return undefined;
+}
+
+/** Expands a collapsed row (clicking it, as a user does) and waits until it is expanded. */
+export async function expandRow(page: Page, label: string, level: number): Promise<void> {
+  const row = page.locator(`.part.sidebar .monaco-list-row[aria-level="${level}"]`).filter({
+    has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
+  }).first();
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+  await waitFor(`tree row ${label} expanded`, async () => ((await row.getAttribute('aria-expanded')) === 'true' ? true : undefined), 10_000);
+}

@@ -57,8 +57,31 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(`>${title}`);
   // Wait for the exact entry, so Enter does not run a half-filtered first match.
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  const entry = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+  try {
+    await entry.waitFor({ timeout: 10_000 });
+  } catch (error) {
+    const shown = await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts();
+    await screenshot(page, 'palette-failure');
+    throw new Error(`'${title}' is not in the command palette; it shows: ${JSON.stringify(shown)} (${(error as Error).message.split('\n')[0]})`);
+  }
   await page.keyboard.press('Enter');
+}
+
+/** Picks the quick-pick entry whose label is exactly `label` (icons aside). */
+export async function pickQuickItem(page: Page, label: string): Promise<void> {
+  const rows = page.locator('.quick-input-widget .monaco-list-row');
+  const labels = async (): Promise<string[]> => rows.evaluateAll((els) => els.map((el) => (el.querySelector('.label-name')?.textContent ?? '').trim()));
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const index = (await labels()).indexOf(label);
+    if (index >= 0) {
+      await rows.nth(index).click();
+      return;
+    }
+    if (Date.now() > deadline) throw new Error(`no quick-pick entry '${label}'; it shows: ${JSON.stringify(await rows.allInnerTexts())}`);
+    await page.waitForTimeout(200);
+  }
 }
 
 /** The texts of the visible notification toasts. */
