@@ -6,7 +6,8 @@ import { agentModels, providersFromModels, providerUses, type AgentModels, type 
 import { credentialEligibility, ProfileOrdering, readAuthRouting, type AuthRouting } from './profileOrder.js';
 import type { StatusRules } from './rules.js';
 import { normalizeProviderId } from './providerIds.js';
-import { configuredProviderApiKey, profileDisplayLabel, profileLabel, secretLabel, type ProviderOverview } from './providerOverview.js';
+import { profileDisplayLabel, profileLabel, secretLabel, type ProviderOverview } from './providerOverview.js';
+import { resolveConfiguredProviderKey } from './configProviderKey.js';
 import { maskSecret } from './mask.js';
 import { isRecord } from './authStore.js';
 
@@ -58,7 +59,7 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
   const raw = config.raw;
   const routing: AuthRouting = readAuthRouting(raw);
   const ordering = new ProfileOrdering(store, routing, catalog, now);
-  const models = agentModels(config, input.explicitAgentId);
+  const models = agentModels(config, input.explicitAgentId, rules.agentPrimaryClearsFallbacks);
   const uses: ProviderUse[] = providerUses(models);
 
   const fromStore = Object.values(store.profiles).map((p) => normalizeProviderId(p.provider)).filter(Boolean);
@@ -84,18 +85,21 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
     const ids = ordering.storeProfilesFor(provider);
     const count = (t: string) => ids.filter((id) => store.profiles[id]?.type === t).length;
     const envKey = catalog.resolveEnvKey(provider, env);
-    const customKey = configuredProviderApiKey(raw, provider);
+    const customKey = resolveConfiguredProviderKey(raw, provider, env, catalog);
     const overview: ProviderOverview = {
       provider,
       effective: ids.length > 0
         ? { kind: 'profiles', detail: input.storeDisplayPath(ids) }
         : envKey
           ? { kind: 'env', detail: envDisplay(envKey.source, envKey.secret) }
-          : customKey && !catalog.isNonSecretMarker(customKey) ? { kind: 'models.json', detail: secretLabel(customKey, undefined, 'api-key', catalog) } : { kind: 'missing', detail: 'missing' },
+          : customKey?.usable
+            ? { kind: 'models.json', detail: secretLabel(customKey.usable, undefined, 'api-key', catalog) }
+            // OpenClaw names an `oauth:` marker as the source even though it holds no usable key.
+            : customKey?.configured.startsWith('oauth:') ? { kind: 'models.json', detail: secretLabel(customKey.configured, undefined, 'api-key', catalog) } : { kind: 'missing', detail: 'missing' },
       profiles: { count: ids.length, oauth: count('oauth'), token: count('token'), apiKey: count('api_key'), labels: ids.map((id) => profileLabel(id, store.profiles[id], labelCtx)) },
     };
     if (envKey) overview.env = envKey;
-    if (customKey) overview.modelsJson = { value: secretLabel(customKey, undefined, 'api-key', catalog), source: 'models.json' };
+    if (customKey) overview.modelsJson = { value: secretLabel(customKey.configured, undefined, 'api-key', catalog), source: 'models.json', usable: Boolean(customKey.usable) };
     if (overview.profiles.count > 0 || overview.env || overview.modelsJson) overviews.push(overview);
   }
   const overviewByProvider = new Map(overviews.map((o) => [o.provider, o]));
@@ -141,7 +145,7 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
   const hasNonProfileAuth = (provider: string) =>
     runtimeCandidates(provider).some((c) => {
       const o = overviewByProvider.get(c);
-      return Boolean(o?.env) || Boolean(configuredProviderApiKey(raw, c));
+      return Boolean(o?.env) || Boolean(resolveConfiguredProviderKey(raw, c, env, catalog)?.usable);
     });
   const hasUsableAuth = (provider: string) =>
     runtimeCandidates(provider).some((c) => candidatesFor(c).some(usableProfile) || hasNonProfileAuth(c));

@@ -29,7 +29,7 @@ export interface ProviderUse {
 }
 
 /** Reads the default, fallback, image and allowed models for an agent (an explicit `--agent` may override). */
-export function agentModels(config: OpenClawConfig, explicitAgentId: string | undefined): AgentModels {
+export function agentModels(config: OpenClawConfig, explicitAgentId: string | undefined, primaryClearsFallbacks = true): AgentModels {
   const defaults = configPath(config.raw, 'agents', 'defaults');
   const d = isRecord(defaults) ? defaults : {};
   const agent = explicitAgentId ? config.agents.find((a) => a.id === explicitAgentId) : undefined;
@@ -45,7 +45,7 @@ export function agentModels(config: OpenClawConfig, explicitAgentId: string | un
   return {
     defaultLabel: rawDefault || resolvedDefault,
     resolvedDefault,
-    fallbacks: agent?.modelFallbacks ?? modelFallbacks(d.model),
+    fallbacks: (primaryClearsFallbacks ? agent?.modelFallbacks : agent?.explicitFallbacks) ?? modelFallbacks(d.model),
     imageModel: modelPrimary(d.imageModel) ?? '',
     imageFallbacks: modelFallbacks(d.imageModel),
     allowed: Object.keys(modelsSection),

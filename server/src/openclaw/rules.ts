@@ -32,6 +32,16 @@ export interface StatusRules {
    * 2026.3 reads main's (or `OPENCLAW_AGENT_DIR`'s) whatever agent is marked default.
    */
   defaultAgentSelectsStore: boolean;
+  /**
+   * 2026.6: an agent that names its own primary model (`"model": "p/m"`) runs without the defaults'
+   * fallbacks; 2026.3 keeps them unless the agent lists its own `fallbacks`.
+   */
+  agentPrimaryClearsFallbacks: boolean;
+  /**
+   * 2026.6: a provider served by profiles names the agent's store as `effective.detail`; 2026.3
+   * always names the default store (main's, or `OPENCLAW_AGENT_DIR`'s), even under `--agent`.
+   */
+  detailNamesAgentStore: boolean;
   /** 2026.6: provider keys in a working folder's `.env` are ignored; 2026.3 loads that file whole. */
   blocksWorkspaceProviderKeys: boolean;
   /** 2026.6: `~/.config/openclaw/gateway.env` is read after the state `.env`; 2026.3 has no such file. */
@@ -48,6 +58,8 @@ export function statusRules(compat: CompatVersion | undefined): StatusRules {
       profilesPreventMissing: true,
       profileHealth: profileHealth2026_3,
       defaultAgentSelectsStore: false,
+      agentPrimaryClearsFallbacks: false,
+      detailNamesAgentStore: false,
       blocksWorkspaceProviderKeys: false,
       readsGatewayEnv: false,
     };
@@ -60,6 +72,8 @@ export function statusRules(compat: CompatVersion | undefined): StatusRules {
     profilesPreventMissing: false,
     profileHealth,
     defaultAgentSelectsStore: true,
+    agentPrimaryClearsFallbacks: true,
+    detailNamesAgentStore: true,
     blocksWorkspaceProviderKeys: true,
     readsGatewayEnv: true,
   };
