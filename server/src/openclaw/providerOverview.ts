@@ -3,7 +3,6 @@ import type { AuthRouting } from './profileOrder.js';
 import type { ProviderCatalog, EnvKeyMatch } from './providerCatalog.js';
 import { formatRemainingShort, maskSecret } from './mask.js';
 import { isRecord } from './authStore.js';
-import { findByProvider } from './providerIds.js';
 
 /** How a provider gets its credential, in the words of `models status --json` (`effective.kind`). */
 export type EffectiveKind = 'profiles' | 'env' | 'models.json' | 'missing';
@@ -13,7 +12,8 @@ export interface ProviderOverview {
   effective: { kind: EffectiveKind; detail: string };
   profiles: { count: number; oauth: number; token: number; apiKey: number; labels: string[] };
   env?: EnvKeyMatch;
-  modelsJson?: { value: string; source: string };
+  /** `models.providers.<p>.apiKey`, masked; `usable` says whether OpenClaw can resolve a key from it. */
+  modelsJson?: { value: string; source: string; usable?: boolean };
 }
 
 /** `profileId (displayName)` / `profileId (email)` / `profileId`, as OpenClaw labels profiles. */
@@ -79,14 +79,4 @@ export interface LabelContext {
   now: number;
   displayLabel: (profileId: string) => string;
   unusableUntil: (profileId: string) => number;
-}
-
-/** A key written in `models.providers.<p>.apiKey` of openclaw.json (OpenClaw shows it as `models.json`). */
-export function configuredProviderApiKey(rawConfig: Record<string, unknown>, provider: string): string | undefined {
-  const models = isRecord(rawConfig.models) ? rawConfig.models : {};
-  const providers = isRecord(models.providers) ? (models.providers as Record<string, unknown>) : undefined;
-  const entry = findByProvider(providers, provider);
-  if (!isRecord(entry)) return undefined;
-  const key = entry.apiKey;
-  return typeof key === 'string' && key.trim() ? key.trim() : undefined;
 }
