@@ -83,6 +83,7 @@ export class ProfileOrdering {
   private configuredIdsByAuthKey: Map<string, string[]> | undefined;
   private readonly orders = new Map<string, readonly string[]>();
   private readonly unusable = new Map<string, number>();
+  private readonly explicitOrders = new Map<string, { ids: string[]; fromStore: boolean } | undefined>();
 
   constructor(
     private readonly store: AuthStore,
@@ -136,6 +137,13 @@ export class ProfileOrdering {
 
   /** The explicit order for a provider: the store's (or auth-state.json's) first, then `auth.order`. */
   explicitOrder(provider: string): { ids: string[]; fromStore: boolean } | undefined {
+    if (this.explicitOrders.has(provider)) return this.explicitOrders.get(provider);
+    const found = this.findExplicitOrder(provider);
+    this.explicitOrders.set(provider, found);
+    return found;
+  }
+
+  private findExplicitOrder(provider: string): { ids: string[]; fromStore: boolean } | undefined {
     const key = this.authKey(provider);
     const plain = normalizeProviderId(provider);
     const stored = findByProvider(this.store.order, key) ?? findByProvider(this.store.order, plain);
