@@ -22,7 +22,7 @@ export function ourStatusItem(page: Page): Locator {
 }
 
 /** Waits until the status item shows `expected` (text, icon, background), then returns what it shows. */
-export async function expectStatus(page: Page, expected: StatusExpectation, timeoutMs = 45_000): Promise<{ text: string; background: string }> {
+export async function expectStatus(page: Page, expected: StatusExpectation, timeoutMs = 45_000, intervalMs = 200): Promise<{ text: string; background: string }> {
   const item = ourStatusItem(page);
   const wanted = await expectedBackground(page, expected.level);
   let last = { text: '(no item)', background: '', icons: [] as string[] };
@@ -38,6 +38,7 @@ export async function expectStatus(page: Page, expected: StatusExpectation, time
         return look.text === expected.text && look.background === wanted && iconOk ? look : undefined;
       },
       timeoutMs,
+      intervalMs,
     );
   } catch (error) {
     const ids = await page.locator('.statusbar-item').evaluateAll((els) => els.map((el) => el.id));
