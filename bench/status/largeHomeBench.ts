@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../test/support/runCli.ts';
 import { writeLargeHome } from './largeHome.ts';
-import { loadAndResolve, readAndParse, snapshotOf } from './engineLoad.ts';
+import { loadAndResolve, loadStoresOnly, readAndParse, snapshotOf } from './engineLoad.ts';
 import { median } from './stats.ts';
 import { timeSync, type Timing } from './timing.ts';
 
@@ -22,6 +22,8 @@ export interface LargeHomeResult {
   resolvedAgents: number;
   /** loadOpenClawState: read, validate and resolve every agent. */
   engine: Series;
+  /** The part of the engine that reads the stores (JsonFileStoreSource.load per agent). */
+  storesOnly: Series;
   /** buildStatusSnapshot of that state (the server's message to the client). */
   snapshot: Series;
   /** readFileSync + JSON.parse of the same store files. */
@@ -43,6 +45,8 @@ export function benchLargeHome(options: { agents: number; profilesPerAgent: numb
     const engine: Timing[] = [];
     const snapshot: Timing[] = [];
     const parse: Timing[] = [];
+    const storesOnly: Timing[] = [];
+    const agentDirs = [...new Set(large.storeFiles.map((f) => path.dirname(f)))];
     let resolvedAgents = 0;
     const runEngine = (record: boolean) => {
       const loaded = timeSync(() => loadAndResolve(large.home));
@@ -57,6 +61,9 @@ export function benchLargeHome(options: { agents: number; profilesPerAgent: numb
       const parsed = timeSync(() => readAndParse(large.storeFiles));
       if (parsed.result.length !== large.storeFiles.length) throw new Error('baseline parsed the wrong number of files');
       if (record) parse.push(parsed.timing);
+      const stores = timeSync(() => loadStoresOnly(agentDirs));
+      if (stores.result.some((s) => !s.store)) throw new Error('a generated store did not load');
+      if (record) storesOnly.push(stores.timing);
     };
     for (let i = 0; i < options.warmups; i++) {
       runEngine(false);
@@ -81,6 +88,7 @@ export function benchLargeHome(options: { agents: number; profilesPerAgent: numb
       engine: series(engine),
       snapshot: series(snapshot),
       parse: series(parse),
+      storesOnly: series(storesOnly),
       memory: measureMemory(large.home),
     };
   } finally {

@@ -72,6 +72,7 @@ async function main(): Promise<void> {
       `   ${label.padEnd(58)} cpu ${formatMs(s.medianCpuMs).padStart(8)}  wall ${formatMs(s.medianWallMs).padStart(8)}  [cpu ${formatSamples(s.samples.map((x) => x.cpuMs))}]`;
     console.log(`\n2. large home in-process: ${r.agents} agents × ${r.profilesPerAgent} profiles (${r.storeFiles} store files, ${formatBytes(r.storeBytes)}; medians of ${runs} interleaved runs after ${warmups} warm-ups)`);
     console.log(row(`engine: loadOpenClawState, ${r.resolvedAgents} agents resolved`, r.engine));
+    console.log(row('  of which the stores: JsonFileStoreSource.load per agent', r.storesOnly));
     console.log(row('baseline: readFileSync + JSON.parse of the store files', r.parse));
     console.log(row('(not in the target) buildStatusSnapshot of that state', r.snapshot));
     console.log(`   engine / baseline = ${ratio.toFixed(2)}× cpu, ${(r.engine.medianWallMs / r.parse.medianWallMs).toFixed(2)}× wall (target ≤ ${MAX_PARSE_RATIO}× cpu): ${verdict(ok)}`);
