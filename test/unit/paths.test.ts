@@ -119,6 +119,15 @@ describe('agents from the config and from disk', () => {
       assert.deepEqual(work?.inheritedFromMain, ['anthropic:k']);
     }));
 
+  it('--agent is normalised like OpenClaw: "My Agent" and "WORK" name my-agent and work', () =>
+    withTempDir((home) => {
+      writeTree(home, { '.openclaw/openclaw.json': { agents: { list: [{ id: 'main', default: true }, { id: 'My Agent' }, { id: 'work' }] } }, '.openclaw/agents/my-agent/agent/auth-profiles.json': key });
+      const spaced = loadOpenClawState({ env: { HOME: home }, mode: 'daemon', agentId: 'My Agent' });
+      assert.equal(spaced.selectedAgentId, 'my-agent');
+      assert.equal(spaced.agents.find((a) => a.agentId === 'my-agent')?.source.exists, true);
+      assert.equal(loadOpenClawState({ env: { HOME: home }, mode: 'daemon', agentId: 'WORK' }).selectedAgentId, 'work');
+    }));
+
   it('an unknown --agent is an UnknownAgentError naming the configured agents', () =>
     withTempDir((home) => {
       writeTree(home, { '.openclaw/openclaw.json': { agents: { list: [{ id: 'main' }, { id: 'work' }] } } });

@@ -10,7 +10,7 @@ import { detectStoreLayout, type StoreLayout } from './layout.js';
 import { legacyProfiles } from './legacyStores.js';
 import { mergeMainIntoAgent } from './mergeStores.js';
 import {
-  authStorePath, defaultAgentDir, DEFAULT_AGENT_ID, globalSqlitePath, legacyAuthPath, legacyOAuthPath, listAgentIdsOnDisk,
+  authStorePath, defaultAgentDir, DEFAULT_AGENT_ID, normalizeAgentId, globalSqlitePath, legacyAuthPath, legacyOAuthPath, listAgentIdsOnDisk,
   agentSqlitePath, resolveConfigPath, resolveEnvAgentDirOverride, resolveStateDir, resolveUserPath, shortenHomePath, type PathEnv,
 } from './paths.js';
 import { statusRules, type CompatVersion, type StatusRules } from './rules.js';
@@ -95,8 +95,10 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
   const issues: SourceIssue[] = [...config.issues];
 
   const configuredIds = cfg.agents.length > 0 ? cfg.agents.map((a) => a.id) : [DEFAULT_AGENT_ID];
-  if (options.agentId !== undefined && !configuredIds.includes(options.agentId.trim().toLowerCase())) {
-    throw new UnknownAgentError(options.agentId, configuredIds);
+  // `--agent "My Agent"` names the agent whose id normalises to `my-agent`, as in OpenClaw.
+  const requestedAgentId = options.agentId !== undefined ? normalizeAgentId(options.agentId) : undefined;
+  if (requestedAgentId !== undefined && !configuredIds.includes(requestedAgentId)) {
+    throw new UnknownAgentError(options.agentId ?? requestedAgentId, configuredIds);
   }
   const agentDirOf = (id: string) => {
     const configured = cfg.agents.find((a) => a.id === id)?.agentDir;
@@ -104,7 +106,7 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
   };
   const envAgentDir = options.agentId ? undefined : resolveEnvAgentDirOverride(env);
   // 2026.3 reads main's store unless --agent names another, whichever agent is marked default.
-  const selectedAgentId = options.agentId?.trim().toLowerCase() ?? (rules.defaultAgentSelectsStore ? cfg.defaultAgentId : DEFAULT_AGENT_ID);
+  const selectedAgentId = requestedAgentId ?? (rules.defaultAgentSelectsStore ? cfg.defaultAgentId : DEFAULT_AGENT_ID);
   const ids = [...new Set([...configuredIds, ...listAgentIdsOnDisk(stateDir), selectedAgentId])];
   const dirs = new Map(ids.map((id) => [id, id === selectedAgentId && envAgentDir ? envAgentDir : agentDirOf(id)]));
   const layout = detectStoreLayout(stateDir, cfg, [...dirs.values()]);
