@@ -76,6 +76,14 @@ describe('store parsing never throws and reports every problem with its place', 
     });
   }
 
+  it('a byte-order mark is named as the cause (OpenClaw reads no profiles from such a file)', () => {
+    const r = parseStoreText('\ufeff{"version":1,"profiles":{}}', F);
+    assert.equal(r.store, undefined);
+    assert.deepEqual(r.issues.map((i) => i.code), ['store/invalid-json']);
+    assert.match(r.issues[0]!.message, /byte-order mark/);
+    assert.equal(r.issues[0]!.offset, 0);
+  });
+
   it('keeps fields it does not know, on profiles and on the file', () => {
     const r = parse({ version: 1, profiles: { 'openai:k': { type: 'api_key', provider: 'openai', key: 'sk-proj-1234567890abcdefgh', metadata: { team: 'x' }, futureField: [1] } }, futureTop: true });
     const p = r.store?.profiles['openai:k'];

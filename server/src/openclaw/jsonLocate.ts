@@ -12,6 +12,11 @@ export function locateJsonIssues(text: string, issues: SourceIssue[]): SourceIss
   const out: SourceIssue[] = [];
   for (const i of issues) {
     if (i.code.endsWith('/invalid-json')) {
+      // Editors on Windows may save a byte-order mark; JSON.parse (and so OpenClaw) rejects it, and "invalid symbol" would not say why.
+      if (text.charCodeAt(0) === 0xfeff) {
+        out.push({ ...i, message: `${i.message} (it starts with a byte-order mark: save it as UTF-8 without BOM)`, offset: 0, length: 1 });
+        continue;
+      }
       const first = errors[0] ?? syntaxErrorFromVisit(text);
       if (first) {
         out.push({ ...i, message: `${i.message} (${describeParseError(first.error)} at ${lineCol(text, first.offset)})`, offset: first.offset, length: Math.max(first.length, 1) });
