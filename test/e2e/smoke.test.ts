@@ -2,16 +2,10 @@
 // browser opens the workspace folder, and stopping the session leaves no process behind.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { livingGroupMembers } from './support/processes.ts';
 import { openSession } from './support/session.ts';
 
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const groupAlive = (pgid: number): boolean => livingGroupMembers(pgid).length > 0;
 
 test('code-server opens the workspace folder in Chromium, and stops completely', { timeout: 120_000 }, async () => {
   const session = await openSession({ name: 'smoke', installVsix: false });

@@ -11,11 +11,36 @@ export interface GroupProcess {
   stop(graceMs?: number): Promise<void>;
 }
 
+/** Groups started and not yet stopped: killed when this process ends, however it ends. */
+const runningGroups = new Set<number>();
+let exitHooksInstalled = false;
+
+function installExitHooks(): void {
+  if (exitHooksInstalled) return;
+  exitHooksInstalled = true;
+  // A detached group outlives its parent: a test file that crashes or is cancelled must not leave
+  // a code-server behind holding a port and half a gigabyte.
+  process.on('exit', () => {
+    for (const pgid of runningGroups) {
+      try {
+        process.kill(-pgid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
+  }
+}
+
 /** Starts `command` detached (a new process group), its output appended to `logFile`. */
 export function startGroup(command: string, args: string[], options: { env: NodeJS.ProcessEnv; cwd?: string; logFile: string }): GroupProcess {
   const log = fs.openSync(options.logFile, 'a');
   const child = spawn(command, args, { env: options.env, cwd: options.cwd, detached: true, stdio: ['ignore', log, log] });
   fs.closeSync(log);
+  installExitHooks();
+  if (child.pid !== undefined) runningGroups.add(child.pid);
   const exited = new Promise<number | string>((resolve) => {
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
     child.once('error', () => resolve('spawn-error'));
@@ -37,11 +62,38 @@ export function startGroup(command: string, args: string[], options: { env: Node
       await Promise.race([exited, timer]);
       // Children of the leader may outlive it: make sure nothing of the group survives.
       await new Promise((resolve) => setTimeout(resolve, 300));
-      signalGroup('SIGKILL');
+      if (child.pid !== undefined && livingGroupMembers(child.pid).length > 0) {
+        signalGroup('SIGKILL');
+        const deadline = Date.now() + 3000;
+        while (livingGroupMembers(child.pid).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      if (child.pid !== undefined) runningGroups.delete(child.pid);
     })();
     return stopping;
   };
   return { child, exited, stop };
+}
+
+/**
+ * Pids of the processes in process group `pgid` that are still running. Zombies (exited, waiting
+ * for a parent to reap them) do not count: they hold no port, file or memory.
+ */
+export function livingGroupMembers(pgid: number): number[] {
+  const living: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // exited while we looked
+    }
+    // Fields after the command name (which may contain spaces) start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const [state, , pgrp] = fields;
+    if (Number(pgrp) === pgid && state !== 'Z') living.push(Number(entry));
+  }
+  return living;
 }
 
 /** A port that was free a moment ago on 127.0.0.1 (the OS picks it). */
