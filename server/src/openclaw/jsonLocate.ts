@@ -19,7 +19,10 @@ export function locateJsonIssues(text: string, issues: SourceIssue[]): SourceIss
       }
       const first = errors[0] ?? syntaxErrorFromVisit(text);
       if (first) {
-        out.push({ ...i, message: `${i.message} (${describeParseError(first.error)} at ${lineCol(text, first.offset)})`, offset: first.offset, length: Math.max(first.length, 1) });
+        // An error at the very end (truncated file) gets the last character, so the range stays inside the text.
+        const offset = Math.max(0, Math.min(first.offset, text.length - 1));
+        const length = Math.min(Math.max(first.length, 1), text.length - offset);
+        out.push({ ...i, message: `${i.message} (${describeParseError(first.error)} at ${lineCol(text, first.offset)})`, offset, length });
       } else {
         out.push({ ...i, offset: 0, length: Math.min(text.length, 1) });
       }
