@@ -85,14 +85,16 @@ describe('the engine never throws on hand-edited content', () => {
     withTempDir((home) => {
       const r = rng(99);
       for (let i = 0; i < 200; i++) {
-        const files = {
-          '.openclaw/openclaw.json': randomConfig(r),
-          '.openclaw/agents/main/agent/auth-profiles.json': randomStore(r),
-          '.openclaw/agents/work/agent/auth-profiles.json': randomStore(r),
-          '.openclaw/agents/main/agent/auth-state.json': randomJson(r) ?? {},
-          '.openclaw/agents/main/agent/auth.json': randomJson(r) ?? {},
-          '.openclaw/credentials/oauth.json': randomJson(r) ?? {},
-        };
+        const files = Object.fromEntries(
+          Object.entries({
+            '.openclaw/openclaw.json': randomConfig(r),
+            '.openclaw/agents/main/agent/auth-profiles.json': randomStore(r),
+            '.openclaw/agents/work/agent/auth-profiles.json': randomStore(r),
+            '.openclaw/agents/main/agent/auth-state.json': randomJson(r),
+            '.openclaw/agents/main/agent/auth.json': randomJson(r),
+            '.openclaw/credentials/oauth.json': randomJson(r),
+          }).map(([file, value]) => [file, JSON.stringify(value) ?? 'null']),
+        );
         writeTree(home, files);
         try {
           const state = loadOpenClawState({ env: { HOME: home }, mode: 'daemon', cwd: home });
