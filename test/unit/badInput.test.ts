@@ -166,6 +166,20 @@ describe('an unreadable store (permissions really applied, also when the tests r
       assert.equal(doc.auth.providers.find((p) => p.provider === 'openai')?.effective.kind, 'env');
     }));
 
+  it('an unreadable openclaw.json and .env: each reported, the store still resolves', () =>
+    withTempDir((home) => {
+      writeTree(home, { [STORE]: GOOD, '.openclaw/openclaw.json': { agents: { defaults: { model: 'openai/gpt-5.5' } } }, '.openclaw/.env': 'OPENAI_API_KEY=sk-proj-' + 'e'.repeat(40) + '\n' });
+      for (const f of ['.openclaw/openclaw.json', '.openclaw/.env']) fs.chmodSync(path.join(home, f), 0o000);
+      const cli = runCliUnprivileged(home, ['--json', '--check']);
+      assert.equal(cli.code, 0, cli.stderr);
+      const doc = JSON.parse(cli.stdout) as { auth: { providers: { provider: string; effective: { kind: string } }[] }; openclawAuth: { issues: { code: string; file: string }[] } };
+      assert.deepEqual(
+        doc.openclawAuth.issues.map((i) => [i.code, path.relative(home, i.file)]).sort(),
+        [['file/unreadable', '.openclaw/.env'], ['file/unreadable', '.openclaw/openclaw.json']],
+      );
+      assert.equal(doc.auth.providers.find((p) => p.provider === 'openai')?.effective.kind, 'profiles');
+    }));
+
   it('an unreadable agent folder', () =>
     withTempDir((home) => {
       writeTree(home, { [STORE]: GOOD });
