@@ -194,10 +194,11 @@ export class ProfileOrdering {
       const t = this.store.profiles[id]?.type;
       return t === 'oauth' ? 0 : t === 'token' ? 1 : t === 'api_key' ? 2 : 3;
     };
-    const lastUsed = (id: string) => this.store.usageStats?.[id]?.lastUsed ?? 0;
-    const available = ids.filter((id) => !this.inCooldown(id)).sort((a, b) => score(a) - score(b) || lastUsed(a) - lastUsed(b));
-    const cooling = ids.filter((id) => this.inCooldown(id)).sort((a, b) => this.unusableUntil(a) - this.unusableUntil(b));
-    return [...available, ...cooling];
+    // Sort keys looked up once per profile, not once per comparison.
+    const keyed = ids.map((id) => ({ id, score: score(id), lastUsed: this.store.usageStats?.[id]?.lastUsed ?? 0, until: this.unusableUntil(id) }));
+    const available = keyed.filter((k) => !(k.until > this.now)).sort((a, b) => a.score - b.score || a.lastUsed - b.lastUsed);
+    const cooling = keyed.filter((k) => k.until > this.now).sort((a, b) => a.until - b.until);
+    return [...available, ...cooling].map((k) => k.id);
   }
 
   /** The end of a profile's cooldown or disablement, whichever is later; 0 when none is active. */
