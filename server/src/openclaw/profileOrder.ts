@@ -125,13 +125,13 @@ export class ProfileOrdering {
 
   /** Store profiles whose provider maps to this provider's auth id, in file order. */
   storeProfilesFor(provider: string): string[] {
-    this.idsByAuthKey ??= groupIds(Object.entries(this.store.profiles), (c) => this.authKey(c.provider));
+    this.idsByAuthKey ??= groupIds(this.store.profiles, (c) => this.authKey(c.provider));
     return [...(this.idsByAuthKey.get(this.authKey(provider)) ?? [])];
   }
 
   /** `auth.profiles` entries of openclaw.json whose provider maps to this provider's auth id. */
   configuredProfilesFor(provider: string): readonly string[] {
-    this.configuredIdsByAuthKey ??= groupIds(Object.entries(this.routing.profiles), (p) => this.authKey(p.provider));
+    this.configuredIdsByAuthKey ??= groupIds(this.routing.profiles, (p) => this.authKey(p.provider));
     return this.configuredIdsByAuthKey.get(this.authKey(provider)) ?? [];
   }
 
@@ -228,11 +228,11 @@ export class ProfileOrdering {
   }
 }
 
-/** Ids grouped by a key of their value, each group in the entries' order. */
-function groupIds<T>(entries: [string, T][], keyOf: (value: T) => string): Map<string, string[]> {
+/** Ids grouped by a key of their value, each group in the record's order. */
+function groupIds<T>(record: Record<string, T>, keyOf: (value: T) => string): Map<string, string[]> {
   const groups = new Map<string, string[]>();
-  for (const [id, value] of entries) {
-    const key = keyOf(value);
+  for (const id of Object.keys(record)) {
+    const key = keyOf(record[id] as T);
     const group = groups.get(key);
     if (group) group.push(id);
     else groups.set(key, [id]);

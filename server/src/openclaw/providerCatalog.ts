@@ -113,8 +113,12 @@ export class ProviderCatalog {
   }
 }
 
+const LATIN1_ONE_LINE = /^[^\r\n\u0100-\uffff]*$/;
+
 /** OpenClaw drops line breaks and characters above U+00FF from pasted secrets before using them. */
 export function normalizeSecretInput(value: string): string {
+  // Nearly every value is already Latin-1 on one line: then only the trim applies.
+  if (LATIN1_ONE_LINE.test(value)) return value.trim();
   let out = '';
   for (const ch of value.replace(/[\r\n\u2028\u2029]+/g, '')) if ((ch.codePointAt(0) ?? 0) <= 255) out += ch;
   return out.trim();
