@@ -68,3 +68,16 @@ describe('CLI --check exit codes (0 fine, 1 expired or missing, 2 expiring)', ()
       }));
   }
 });
+
+describe('CLI --state-dir', () => {
+  it('reads the given state folder (relative to the working folder) over OPENCLAW_STATE_DIR', () =>
+    withTempDir((home) => {
+      const store = { version: 1, profiles: { 'anthropic:k': { type: 'api_key', provider: 'anthropic', key: 'sk-ant-api03-' + 's'.repeat(50) } } };
+      writeTree(home, { 'alt/agents/main/agent/auth-profiles.json': store, 'alt/openclaw.json': { agents: { defaults: { model: 'anthropic/claude-sonnet-4-6' } } } });
+      const r = runOurCli(home, ['--state-dir', 'alt', '--json', '--check'], { OPENCLAW_STATE_DIR: `${home}/elsewhere` });
+      assert.equal(r.code, 0, r.stderr);
+      const doc = JSON.parse(r.stdout) as { configPath: string; openclawAuth: { stateDir: string } };
+      assert.equal(doc.openclawAuth.stateDir, `${home}/alt`);
+      assert.equal(doc.configPath, `${home}/alt/openclaw.json`);
+    }));
+});
