@@ -3,7 +3,7 @@
  * machine are too noisy to gate commits on. Exits 1 when a target is missed unless --no-fail.
  *
  *   node --import tsx bench/status/run.ts [--runs 5] [--peer-version 2026.6.1] [--agents 200]
- *     [--profiles 50] [--large-runs 9] [--warmups 3] [--skip-peer] [--skip-large] [--keep-home] [--no-fail]
+ *     [--profiles 50] [--large-runs 9] [--warmups 6] [--skip-peer] [--skip-large] [--keep-home] [--no-fail]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,7 +25,7 @@ const { values } = parseArgs({
     agents: { type: 'string', default: '200' },
     profiles: { type: 'string', default: '50' },
     'large-runs': { type: 'string', default: '9' },
-    warmups: { type: 'string', default: '3' },
+    warmups: { type: 'string', default: '6' },
     'skip-peer': { type: 'boolean', default: false },
     'skip-large': { type: 'boolean', default: false },
     'keep-home': { type: 'boolean', default: false },
