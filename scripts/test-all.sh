@@ -4,7 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n=== %s\n' "$*"; }
-has_script() { node -e 'process.exit(require("./package.json").scripts[process.argv[1]] ? 0 : 1)' "$1"; }
 
 step "typecheck"
 npx tsc -b
@@ -14,13 +13,9 @@ step "unit tests"
 npm run --silent test:unit
 step "conformance against recorded OpenClaw 2026.6.1 and 2026.3.13 outputs"
 npm run --silent test:conformance
-if has_script test:lsp; then
-  step "language server over stdio"
-  npm run --silent test:lsp
-fi
+step "language server over stdio"
+npm run --silent test:lsp
 step "differential against the live OpenClaw 2026.6.1 CLI (${DIFF_COUNT:-200} random homes)"
 npm run --silent test:differential -- --count "${DIFF_COUNT:-200}"
-if has_script test:e2e; then
-  step "end to end in a real VS Code (code-server) and a real browser (Chromium)"
-  npm run --silent test:e2e
-fi
+step "end to end in a real VS Code (code-server) and a real browser (Chromium)"
+npm run --silent test:e2e
