@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
-export const cliPath = path.join(repoRoot, 'dist', 'cli.js');
+/** `OPENCLAW_AUTH_CLI` points at another bundle, so a long run is not changed under it by a rebuild. */
+export const cliPath = process.env.OPENCLAW_AUTH_CLI ?? path.join(repoRoot, 'dist', 'cli.js');
 
 export interface CliRun {
   code: number;

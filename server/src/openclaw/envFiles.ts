@@ -21,6 +21,16 @@ export function resolveEnvFiles(env: PathEnv): { envFile: string; gatewayEnvFile
   return movedStateDir ? { envFile } : { envFile, gatewayEnvFile: path.join(home, '.config', 'openclaw', 'gateway.env') };
 }
 
+/**
+ * OpenClaw 2026.3.13 read one env file: `.env` in `$OPENCLAW_STATE_DIR`, else `~/.openclaw` (not
+ * beside `$OPENCLAW_CONFIG_PATH`), and no `gateway.env`.
+ */
+export function resolveEnvFiles2026_3(env: PathEnv): { envFile: string; gatewayEnvFile?: string } {
+  const stateOverride = env.OPENCLAW_STATE_DIR?.trim();
+  const dir = stateOverride ? resolveUserPath(stateOverride, env) : path.join(resolveEffectiveHome(env), '.openclaw');
+  return { envFile: path.join(dir, '.env') };
+}
+
 const BLOCKED_PREFIXES = ['ANTHROPIC_API_KEY_', 'OPENAI_API_KEY_', 'OPENCLAW_', 'CLAWHUB_'];
 const BLOCKED_SUFFIXES = ['_API_HOST', '_BASE_URL', '_HOMESERVER'];
 

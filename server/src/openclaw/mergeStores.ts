@@ -25,6 +25,23 @@ export function mergeMainIntoAgent(main: AuthStore, agent: AuthStore): AuthStore
   return merged;
 }
 
+/**
+ * OpenClaw 2026.3.13's merge: the same layering, but `lastGood` and `usageStats` are kept whole,
+ * also for profiles neither store has (a cooldown of a rejected profile still shows).
+ */
+export function mergeMainIntoAgent2026_3(main: AuthStore, agent: AuthStore): AuthStore {
+  const agentEmpty = isEmpty(agent.profiles) && !agent.order && !agent.lastGood && !agent.usageStats;
+  if (agentEmpty) return main;
+  const merged: AuthStore = { version: Math.max(main.version, agent.version), profiles: { ...main.profiles, ...agent.profiles } };
+  if (main.order || agent.order) {
+    const order = keptEntries({ ...main.order, ...agent.order }, (_provider, ids) => ids.length > 0);
+    if (order) merged.order = order;
+  }
+  if (main.lastGood || agent.lastGood) merged.lastGood = { ...main.lastGood, ...agent.lastGood };
+  if (main.usageStats || agent.usageStats) merged.usageStats = { ...main.usageStats, ...agent.usageStats };
+  return merged;
+}
+
 function isEmpty(record: Record<string, unknown>): boolean {
   for (const _key in record) return false;
   return true;

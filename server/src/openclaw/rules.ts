@@ -1,5 +1,9 @@
+import { resolveEnvFiles, resolveEnvFiles2026_3 } from './envFiles.js';
 import { profileHealth, type ProfileHealthRule } from './health.js';
+import type { PathEnv } from './paths.js';
 import { profileHealth2026_3 } from './health2026_3.js';
+import { mergeMainIntoAgent, mergeMainIntoAgent2026_3 } from './mergeStores.js';
+import type { AuthStore } from './credential.js';
 import { catalogs, type ProviderCatalog } from './providerCatalog.js';
 
 /** OpenClaw releases whose `models status` rules we can follow besides the reference (2026.6.1). */
@@ -44,8 +48,15 @@ export interface StatusRules {
   detailNamesAgentStore: boolean;
   /** 2026.6: provider keys in a working folder's `.env` are ignored; 2026.3 loads that file whole. */
   blocksWorkspaceProviderKeys: boolean;
-  /** 2026.6: `~/.config/openclaw/gateway.env` is read after the state `.env`; 2026.3 has no such file. */
-  readsGatewayEnv: boolean;
+  /** 2026.6: order overrides in `auth-state.json` apply; 2026.3 never reads that file. */
+  readsAuthState: boolean;
+  /** How a secondary agent's store is laid over main's (2026.3 keeps usage stats of unknown profiles). */
+  mergeMainIntoAgent: (main: AuthStore, agent: AuthStore) => AuthStore;
+  /**
+   * The env files read at start. 2026.6: `.env` of the config's folder, then
+   * `~/.config/openclaw/gateway.env`; 2026.3: the state dir's `.env` only.
+   */
+  envFiles: (env: PathEnv) => { envFile: string; gatewayEnvFile?: string };
 }
 
 export function statusRules(compat: CompatVersion | undefined): StatusRules {
@@ -61,7 +72,9 @@ export function statusRules(compat: CompatVersion | undefined): StatusRules {
       agentPrimaryClearsFallbacks: false,
       detailNamesAgentStore: false,
       blocksWorkspaceProviderKeys: false,
-      readsGatewayEnv: false,
+      envFiles: resolveEnvFiles2026_3,
+      readsAuthState: false,
+      mergeMainIntoAgent: mergeMainIntoAgent2026_3,
     };
   }
   return {
@@ -75,6 +88,8 @@ export function statusRules(compat: CompatVersion | undefined): StatusRules {
     agentPrimaryClearsFallbacks: true,
     detailNamesAgentStore: true,
     blocksWorkspaceProviderKeys: true,
-    readsGatewayEnv: true,
+    envFiles: resolveEnvFiles,
+    readsAuthState: true,
+    mergeMainIntoAgent,
   };
 }

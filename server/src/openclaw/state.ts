@@ -3,12 +3,11 @@ import { resolveAgentAuth, type AgentAuthStatus } from './agentStatus.js';
 import { loadConfig, type LoadedConfig } from './config.js';
 import { emptyStore, type AuthStore } from './credential.js';
 import { collectEnvSources, type EnvMode, type EnvSources } from './envSources.js';
-import { isBlockedWorkspaceDotenvKey, resolveEnvFiles } from './envFiles.js';
+import { isBlockedWorkspaceDotenvKey } from './envFiles.js';
 import { DEFAULT_WARN_MS } from './expiry.js';
 import type { SourceIssue } from './issues.js';
 import { detectStoreLayout, type StoreLayout } from './layout.js';
 import { legacyProfiles } from './legacyStores.js';
-import { mergeMainIntoAgent } from './mergeStores.js';
 import {
   authStorePath, defaultAgentDir, DEFAULT_AGENT_ID, normalizeAgentId, globalSqlitePath, legacyAuthPath, legacyOAuthPath, listAgentIdsOnDisk,
   agentSqlitePath, resolveConfigPath, resolveEnvAgentDirOverride, resolveStateDir, resolveUserPath, shortenHomePath, type PathEnv,
@@ -111,13 +110,13 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
   const dirs = new Map(ids.map((id) => [id, id === selectedAgentId && envAgentDir ? envAgentDir : agentDirOf(id)]));
   const layout = detectStoreLayout(stateDir, cfg, [...dirs.values()]);
 
-  const { envFile, gatewayEnvFile } = resolveEnvFiles(env);
+  const { envFile, gatewayEnvFile } = rules.envFiles(env);
   const envSources = collectEnvSources({
     mode,
     processEnv: options.env,
     ...(options.cwd ? { cwd: options.cwd } : {}),
     stateEnvFile: envFile,
-    ...(gatewayEnvFile && rules.readsGatewayEnv ? { gatewayEnvFile } : {}),
+    ...(gatewayEnvFile ? { gatewayEnvFile } : {}),
     isBlockedInWorkspaceDotenv: (key) => rules.blocksWorkspaceProviderKeys && isBlockedWorkspaceDotenvKey(key, catalog),
     configEnv: cfg.raw.env,
     configPath,
@@ -129,7 +128,7 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
 
   const mainDir = defaultAgentDir(stateDir, DEFAULT_AGENT_ID);
   const sourceFor = (dir: string): CredentialStoreSource => {
-    if (layout.kind === 'json') return new JsonFileStoreSource(dir);
+    if (layout.kind === 'json') return new JsonFileStoreSource(dir, rules.readsAuthState);
     const global = globalSqlitePath(stateDir);
     // Unable to read SQLite here, we cannot see `auth.sharedStore`: name the global database, which then reports why.
     const inStateDb = loadSqlite() ? mainStoreInStateDb(global) : fs.existsSync(global);
@@ -169,7 +168,7 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
     const isMainStore = authStorePath(dir) === authStorePath(mainDir);
     const snapshot = isMainStore ? mainSnapshot : loadDir(dir);
     const own = isMainStore ? mainStore : ownStore(dir, snapshot);
-    const store = isMainStore ? own : mergeMainIntoAgent(mainStore, own);
+    const store = isMainStore ? own : rules.mergeMainIntoAgent(mainStore, own);
     const inheritedFromMain = isMainStore ? [] : Object.keys(store.profiles).filter((id) => !own.profiles[id]);
     const storeDisplayPath = (profileIds: string[]) => {
       // OpenClaw names main's store when every listed profile comes from main and none from the agent.

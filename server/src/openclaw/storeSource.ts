@@ -33,12 +33,13 @@ export interface CredentialStoreSource {
 /** `<agentDir>/auth-profiles.json`, with order overrides from `auth-state.json` merged over it. */
 export class JsonFileStoreSource implements CredentialStoreSource {
   readonly kind = 'json' as const;
-  constructor(private readonly agentDir: string) {}
+  /** `readsAuthState`: OpenClaw 2026.3 has no `auth-state.json`; order lives in the store only. */
+  constructor(private readonly agentDir: string, private readonly readsAuthState = true) {}
 
   load(): StoreSnapshot {
     const file = authStorePath(this.agentDir);
     const snapshot = parseStoreFile(file);
-    if (snapshot.store) {
+    if (snapshot.store && this.readsAuthState) {
       const state = readStateFile(authStatePath(this.agentDir), snapshot.issues);
       if (state) snapshot.store = mergeAuthState(snapshot.store, state);
     }
