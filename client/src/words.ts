@@ -63,6 +63,7 @@ export function reasonText(candidate: CandidateSnapshot): string {
     case 'env-used-profiles-unusable': return vscode.l10n.t('Used: profiles exist but none is usable, so the environment key is used.');
     case 'config-key-used': return vscode.l10n.t('Used: the API key set in openclaw.json (models.providers) is used.');
     case 'config-key-fallback': return vscode.l10n.t('Fallback: the API key in openclaw.json is used only if the credentials before it fail.');
+    case 'config-key-unresolved': return vscode.l10n.t('Not used: the apiKey in openclaw.json gives no key (an unset variable or a marker).');
   }
 }
 

@@ -48,6 +48,7 @@ export type CheckCode = 0 | 1 | 2;
  * - `env-fallback`: profiles come first; the key is used only if none of them works.
  * - `env-used-profiles-unusable`: profiles exist but none is usable, so the key is used.
  * - `config-key-used` / `config-key-fallback`: the same for `models.providers.<p>.apiKey` in openclaw.json.
+ * - `config-key-unresolved`: that `apiKey` gives no key (an unset `${VAR}`, a marker such as `oauth:`).
  */
 export type CandidateReason =
   | 'first-in-order'
@@ -61,7 +62,8 @@ export type CandidateReason =
   | 'env-fallback'
   | 'env-used-profiles-unusable'
   | 'config-key-used'
-  | 'config-key-fallback';
+  | 'config-key-fallback'
+  | 'config-key-unresolved';
 
 /** Where an environment value was read (OpenClaw's precedence, first wins). */
 export type EnvOrigin = 'process' | 'cwd-dotenv' | 'state-dotenv' | 'gateway-env' | 'config-env';

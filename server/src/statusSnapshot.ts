@@ -182,15 +182,16 @@ function envKeyCandidate(o: ProviderOverview, hasUsableProfile: boolean): Candid
 }
 
 function configKeyCandidate(ctx: AgentContext, o: ProviderOverview, hasUsableProfile: boolean, hasEnv: boolean): CandidateSnapshot {
-  const used = o.effective.kind === 'models.json' || (!hasUsableProfile && !hasEnv);
+  const resolves = o.modelsJson!.usable !== false;
+  const used = resolves && (o.effective.kind === 'models.json' || (!hasUsableProfile && !hasEnv));
   return {
     kind: 'config-key',
     id: `models.providers.${o.provider}.apiKey`,
-    status: 'static',
+    status: resolves ? 'static' : 'missing',
     label: o.modelsJson!.value,
     file: ctx.state.configPath,
     effective: used,
-    reason: used ? 'config-key-used' : 'config-key-fallback',
+    reason: !resolves ? 'config-key-unresolved' : used ? 'config-key-used' : 'config-key-fallback',
   };
 }
 
@@ -211,7 +212,8 @@ function providerStatus(
   }
   if (o.effective.kind === 'missing') return { status: 'missing' };
   if (o.effective.kind !== 'profiles') return { status: 'static' };
-  const hasNonProfileKey = Boolean(o.env || o.modelsJson);
+  // An apiKey in openclaw.json that resolves to nothing (unset ${VAR}, a marker) rescues nothing.
+  const hasNonProfileKey = Boolean(o.env || o.modelsJson?.usable);
   const timing = (at: number | undefined) => (at !== undefined ? { expiresAt: at } : {});
   if (health) {
     if (ctx.state.rules.expiredProfileFailsCheck && health.profiles.some((p) => p.status === 'expired')) return { status: 'expired', ...timing(health.expiresAt) };

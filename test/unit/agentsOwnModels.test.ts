@@ -40,3 +40,28 @@ test('every agent in the snapshot is judged with its own models, as `status --ag
     service.dispose();
   }
 });
+
+test('an apiKey in openclaw.json that resolves to nothing shows as missing and rescues no expired profile', () => {
+  const home = tempHome('oc-config-key-');
+  homes.push(home);
+  const config = {
+    agents: { defaults: { model: { primary: 'anthropic/claude-sonnet-4-5' } } },
+    models: { providers: { anthropic: { apiKey: '${UNSET_ANTHROPIC_VAR}' } } },
+  };
+  const store = { version: 1, profiles: { 'anthropic:t': { type: 'token', provider: 'anthropic', token: `sk-ant-oat01-${'T'.repeat(80)}`, expires: Date.now() - 3_600_000 } } };
+  materializeCase({ files: { '.openclaw/openclaw.json': config, '.openclaw/agents/main/agent/auth-profiles.json': store } }, home);
+  const service = new StatusService({ notify: () => undefined, log: () => undefined }, { env: { HOME: home } });
+  try {
+    service.configure({}, undefined);
+    const main = service.refresh().agents.find((a) => a.agentId === 'main');
+    const anthropic = main?.providers.find((p) => p.provider === 'anthropic');
+    const configKey = anthropic?.candidates.find((c) => c.kind === 'config-key');
+    assert.equal(configKey?.reason, 'config-key-unresolved');
+    assert.equal(configKey?.status, 'missing');
+    assert.equal(configKey?.effective, false);
+    assert.notEqual(anthropic?.status, 'static', 'an unresolved config key does not count as a key');
+    assert.equal(main?.checkCode, runOurCli(home, ['--check']).code);
+  } finally {
+    service.dispose();
+  }
+});
