@@ -5,6 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n=== %s\n' "$*"; }
 
+# A fresh clone has no node_modules yet: install exactly the locked versions.
+if [ ! -d node_modules ]; then
+  step "npm ci"
+  npm ci --no-audit --no-fund
+fi
+
 step "typecheck"
 npx tsc -b
 step "build"
