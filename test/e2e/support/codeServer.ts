@@ -13,6 +13,12 @@ export interface CodeServerOptions {
   trusted?: boolean;
   /** Lets the page run extension tests (`extensionTestsPath` payload) and report through codeAutomationExit. */
   smokeTestDriver?: boolean;
+  /** More VSIX files to install first (e.g. a language pack). */
+  extraVsix?: string[];
+  /** Runs after the extensions are installed, before the server starts. */
+  beforeServe?: (dirs: { userDataDir: string; extensionsDir: string }) => void;
+  /** The display language (`--locale`), e.g. `fr`; VS Code's default is English. */
+  locale?: string;
   /** Install the packaged VSIX before starting (the user's way); false for extension-development runs. */
   installVsix?: boolean;
 }
@@ -83,16 +89,21 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const env = isolatedEnv(options.runDir, nodeBin, options.stateDir);
   const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
+  for (const extra of options.extraVsix ?? []) {
+    execFileSync(codeServerBin, [...common, '--install-extension', extra], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  }
   if (options.installVsix ?? true) {
     if (!fs.existsSync(vsixPath)) throw new Error(`${vsixPath} is missing: run scripts/package-vsix.sh first`);
     execFileSync(codeServerBin, [...common, '--install-extension', vsixPath], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   }
 
+  options.beforeServe?.({ userDataDir, extensionsDir });
   const port = await freePort();
   const logFile = path.join(options.runDir, 'code-server.log');
   const args = ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', ...common];
   if (options.trusted ?? true) args.push('--disable-workspace-trust');
   if (options.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+  if (options.locale) args.push('--locale', options.locale);
   const server: GroupProcess = startGroup(codeServerBin, args, { env, cwd: options.runDir, logFile });
   const origin = `http://127.0.0.1:${port}`;
   try {

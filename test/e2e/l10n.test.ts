@@ -1,0 +1,52 @@
+// The extension's strings in French (package.nls.fr.json, l10n/bundle.l10n.fr.json) when VS Code
+// runs with --locale fr: status bar, command titles in the palette, notification. VS Code only
+// switches language when a language pack for it is installed, and the real one comes from the
+// Marketplace (unreachable here): a stub pack (test/fixtures/language-pack-fr) that translates
+// nothing of VS Code itself makes it run in French, so extensions get vscode.env.language = fr.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { writeFixture } from '../fixtures/homes.ts';
+import { freshRunDir, repoRoot } from './support/paths.ts';
+import { openSession } from './support/session.ts';
+import { waitFor } from './support/processes.ts';
+import { notificationTexts, runFromPalette, screenshot } from './support/workbench.ts';
+import { expectStatus } from './support/openclawUi.ts';
+
+/**
+ * The server finds language packs through UD/languagepacks.json, which only its running extension
+ * service writes (not `--install-extension`): write the entry it would write, before it starts.
+ */
+function registerLanguagePack({ userDataDir, extensionsDir }: { userDataDir: string; extensionsDir: string }): void {
+  const id = 'openclaw-auth-tests.stub-language-pack-fr';
+  const version = '0.0.1';
+  const translations = path.join(extensionsDir, `${id}-${version}`, 'translations/main.i18n.json');
+  assert.ok(fs.existsSync(translations), `the stub language pack is installed (${translations})`);
+  const hash = crypto.createHash('md5').update(id).update(version).digest('hex');
+  const packs = { fr: { hash, extensions: [{ extensionIdentifier: { id }, version }], translations: { vscode: translations }, label: 'français' } };
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
+}
+
+test('in French: status bar, palette title and Check notification', { timeout: 120_000 }, async () => {
+  const stateDir = writeFixture('expired', path.join(freshRunDir('home-fr'), 'openclaw'));
+  const languagePack = path.join(freshRunDir('stub-fr'), 'stub-language-pack-fr.vsix');
+  execFileSync(path.join(repoRoot, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--skip-license', '-o', languagePack], {
+    cwd: path.join(repoRoot, 'test/fixtures/language-pack-fr'),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const session = await openSession({ name: 'l10n-fr', stateDir, locale: 'fr', extraVsix: [languagePack], beforeServe: registerLanguagePack });
+  try {
+    const { page } = session;
+    await expectStatus(page, { text: 'anthropic:default expiré', icon: 'error', level: 'error' });
+    // The command's title comes from package.nls.fr.json.
+    await runFromPalette(page, 'OpenClaw: Vérifier les identifiants');
+    const message = await waitFor('the French Check notification', async () => (await notificationTexts(page)).find((t) => /OpenClaw/.test(t)), 20_000);
+    assert.equal(message, "Échec de la vérification OpenClaw pour l'agent main : anthropic:default est expiré.");
+    await screenshot(page, 'l10n-fr-check');
+  } finally {
+    await session.close();
+  }
+});
