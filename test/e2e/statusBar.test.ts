@@ -29,7 +29,7 @@ async function withFixture(name: Exclude<FixtureName, 'demo'>, body: (session: W
 }
 
 for (const name of ['ok', 'expired', 'missing'] as const) {
-  test(`status bar for a ${name} credential`, { timeout: 120_000 }, async () => {
+  test(`status bar when the credential is ${name}`, { timeout: 120_000 }, async () => {
     await withFixture(name, async (session) => {
       const { page } = session;
       const look = await expectStatus(page, EXPECTED[name]);
