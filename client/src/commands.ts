@@ -167,6 +167,12 @@ function isAgentNode(value: unknown): value is { kind: 'agent'; agent: { agentId
 /** Tree: open the file a credential is written in, with its place selected. */
 async function openInStore(deps: CommandDeps, node?: CandidateNode): Promise<CredentialLocation | undefined> {
   if (!node || node.kind !== 'candidate') return undefined;
+  if (node.candidate.envOrigin === 'login-shell') {
+    void vscode.window.showInformationMessage(vscode.l10n.t(
+      '{0} comes from your login shell\'s profile (imported because of env.shellEnv), not from a file OpenClaw reads.', node.candidate.id,
+    ));
+    return undefined;
+  }
   const ref = credentialRef(node);
   if (!ref) {
     void vscode.window.showInformationMessage(vscode.l10n.t(

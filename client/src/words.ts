@@ -43,6 +43,7 @@ export function envOriginText(origin: EnvOrigin): string {
     case 'state-dotenv': return vscode.l10n.t('the OpenClaw .env');
     case 'gateway-env': return vscode.l10n.t('gateway.env');
     case 'config-env': return vscode.l10n.t('the env block of openclaw.json');
+    case 'login-shell': return vscode.l10n.t('your login shell\'s profile (env.shellEnv)');
   }
 }
 

@@ -4,6 +4,7 @@ import { statusJson } from './openclaw/statusJson.js';
 import { formatStatusReport } from './openclaw/report.js';
 import { COMPAT_VERSIONS, type CompatVersion } from './openclaw/rules.js';
 import { parseDuration } from './openclaw/duration.js';
+import { runLoginShell } from './openclaw/loginShellEnv.js';
 
 /** Exit code for bad input (usage, unknown agent): distinct from --check's 1 and 2. */
 const EXIT_USAGE = 3;
@@ -73,6 +74,8 @@ function main(argv: string[]): number {
     ...(agentId ? { agentId } : {}),
     ...(warnMs !== undefined ? { warnMs } : {}),
     ...(compat ? { compat } : {}),
+    // As `openclaw models status` does when env.shellEnv asks for it; one run per command.
+    loginShell: runLoginShell,
   });
   const agent = state.agents.find((a) => a.agentId === state.selectedAgentId);
   if (!agent) throw new Error('selected agent missing from state');

@@ -65,8 +65,11 @@ export type CandidateReason =
   | 'config-key-fallback'
   | 'config-key-unresolved';
 
-/** Where an environment value was read (OpenClaw's precedence, first wins). */
-export type EnvOrigin = 'process' | 'cwd-dotenv' | 'state-dotenv' | 'gateway-env' | 'config-env';
+/**
+ * Where an environment value was read (OpenClaw's precedence, first wins). `login-shell`: imported
+ * from `$SHELL -l` because `env.shellEnv.enabled` (or OPENCLAW_LOAD_SHELL_ENV) asked for it.
+ */
+export type EnvOrigin = 'process' | 'cwd-dotenv' | 'state-dotenv' | 'gateway-env' | 'config-env' | 'login-shell';
 
 /** One credential OpenClaw could use for a provider: a stored profile, an env key or a config key. */
 export interface CandidateSnapshot {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { nextThresholdCrossing, ThresholdTimer } from './expiryTimer.js';
 import { formatStatusReport } from './openclaw/report.js';
 import { loadOpenClawState, UnknownAgentError, type OpenClawState } from './openclaw/state.js';
+import { LoginShellCache } from './openclaw/loginShellEnv.js';
 import { normalizeAgentId, type PathEnv } from './openclaw/paths.js';
 import type { ServerSettings, StatusReport, StatusSnapshot } from './protocol.js';
 import { loadOptionsFor } from './settings.js';
@@ -40,6 +41,8 @@ export class StatusService {
   private lastState: OpenClawState | undefined;
   private lastSentKey: string | undefined;
   private disposed = false;
+  /** The login shell's answer (env.shellEnv) for the server's lifetime, as a gateway keeps it; refresh() forgets it. */
+  private readonly loginShell = new LoginShellCache();
 
   constructor(private readonly host: StatusServiceHost, options: StatusServiceOptions = {}) {
     this.env = options.env ?? process.env;
@@ -71,6 +74,7 @@ export class StatusService {
 
   /** Reads every file again now; notifies when the result differs from what the client has. */
   refresh(): StatusSnapshot {
+    this.loginShell.clear();
     return this.resolveAndNotify();
   }
 
@@ -160,7 +164,7 @@ export class StatusService {
   private load(agentId: string | undefined): OpenClawState {
     const options = loadOptionsFor(this.settings, this.env, this.effectiveCwd(), this.clock());
     // Each agent in the tree is judged as `status --agent <id>` would judge it, with its own models.
-    return loadOpenClawState({ ...options, ...(agentId ? { agentId } : {}), otherAgentsAsExplicit: true });
+    return loadOpenClawState({ ...options, ...(agentId ? { agentId } : {}), otherAgentsAsExplicit: true, loginShell: this.loginShell.probe });
   }
 
   /** In Restricted Mode the working folder is not read at all (its `.env` could be hostile). */

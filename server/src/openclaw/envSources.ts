@@ -1,13 +1,20 @@
 import path from 'node:path';
 import dotenv from 'dotenv';
+import { isRecord } from './authStore.js';
 import { readTextFile } from './fileRead.js';
-import type { SourceIssue } from './issues.js';
+import { issue, type SourceIssue } from './issues.js';
+import {
+  loginShellExecEnv, loginShellSettings, readEtcShells, resolveLoginShell, shellEnvFacts,
+  type LoginShellOutcome, type LoginShellProbe, type ShellEnvFacts,
+} from './loginShellEnv.js';
 
 const PORTABLE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
-import { isRecord } from './authStore.js';
 
-/** Where an environment value came from, in OpenClaw's precedence order (first wins). */
-export type EnvOrigin = 'process' | 'cwd-dotenv' | 'state-dotenv' | 'gateway-env' | 'config-env';
+/**
+ * Where an environment value came from, in OpenClaw's precedence order (first wins). `login-shell`
+ * is the optional import from `$SHELL -l` (env.shellEnv), which only fills keys still missing.
+ */
+export type EnvOrigin = 'process' | 'cwd-dotenv' | 'state-dotenv' | 'gateway-env' | 'config-env' | 'login-shell';
 
 export interface EnvValue {
   value: string;
@@ -35,12 +42,46 @@ export interface EnvSourcesInput {
   isBlockedInWorkspaceDotenv?: (key: string) => boolean;
   configEnv?: unknown;
   configPath?: string;
+  loginShell?: LoginShellInput;
+}
+
+/** How the login-shell import (env.shellEnv) is carried out here. */
+export interface LoginShellInput {
+  /**
+   * Runs the shell. Absent: the engine never starts one and reports the import as `not-run` (pure
+   * callers: fuzzing, benches, tests of other rules); the CLI and the language server provide one.
+   */
+  probe?: LoginShellProbe;
+  /** The release's expected keys and rules; 2026.6.1 when absent. */
+  facts?: ShellEnvFacts;
+  /** In daemon mode, the service's own variables (see daemonServiceEnv); the shell's env starts from them. */
+  daemonEnv?: Readonly<Record<string, string>>;
+  /** The trusted shells; read from /etc/shells when absent. */
+  etcShells?: ReadonlySet<string> | null;
+}
+
+/** What became of the login-shell import. */
+export interface LoginShellImport {
+  /** OpenClaw's `auth.shellEnvFallback.enabled`. */
+  enabled: boolean;
+  enabledBy?: 'config' | 'env';
+  /**
+   * `disabled`; `deferred` (OPENCLAW_DEFER_SHELL_ENV_FALLBACK); `nothing-missing` (no shell run:
+   * every expected key is set, or in 2026.3 any one is); `not-run` (no probe given); `ran`; `failed`.
+   */
+  outcome: 'disabled' | 'deferred' | 'nothing-missing' | 'not-run' | 'ran' | 'failed';
+  /** The shell run (or that would run), with its timeout. */
+  shell?: string;
+  timeoutMs?: number;
+  /** OpenClaw's `auth.shellEnvFallback.appliedKeys`: keys taken from the shell, in OpenClaw's order. */
+  appliedKeys: string[];
 }
 
 export interface EnvSources {
   values: Map<string, EnvValue>;
   /** Keys a working folder's `.env` sets that OpenClaw refuses to take from there. */
   blockedWorkspaceKeys: { key: string; file: string }[];
+  loginShell: LoginShellImport;
   issues: SourceIssue[];
 }
 
@@ -70,7 +111,61 @@ export function collectEnvSources(input: EnvSourcesInput): EnvSources {
   loadDotenvInto(input.stateEnvFile, 'state-dotenv', add, issues);
   if (input.gatewayEnvFile) loadDotenvInto(input.gatewayEnvFile, 'gateway-env', add, issues);
   for (const [k, v] of Object.entries(configEnvVars(input.configEnv))) add(k, v, 'config-env', input.configPath);
-  return { values, blockedWorkspaceKeys, issues };
+  const loginShell = importLoginShellEnv(input, values, issues);
+  return { values, blockedWorkspaceKeys, loginShell, issues };
+}
+
+/**
+ * Source 5, last: when enabled, OpenClaw runs the login shell and takes from it the expected keys
+ * still unset (2026.6: absent, an empty value counts as set; 2026.3: blank, and only when every
+ * expected key is blank). Only values with a non-blank text are taken.
+ */
+function importLoginShellEnv(input: EnvSourcesInput, values: Map<string, EnvValue>, issues: SourceIssue[]): LoginShellImport {
+  const facts = input.loginShell?.facts ?? shellEnvFacts['2026.6.1'];
+  // OpenClaw's process env at that point: its own (the service's, for the daemon), then every file and the config block.
+  const env: Record<string, string> = { ...(input.mode === 'daemon' ? input.loginShell?.daemonEnv : undefined) };
+  for (const [k, v] of values) if (!Object.hasOwn(env, k)) env[k] = v.value;
+  const settings = loginShellSettings(env, input.configEnv, facts);
+  const base: Pick<LoginShellImport, 'enabled' | 'enabledBy'> = settings.enabledBy ? { enabled: settings.enabled, enabledBy: settings.enabledBy } : { enabled: settings.enabled };
+  if (!settings.enabled) return { ...base, outcome: 'disabled', appliedKeys: [] };
+  if (settings.deferred) return { ...base, outcome: 'deferred', appliedKeys: [] };
+  const isUnset = facts.importsOnlyWhenAllMissing ? (k: string) => !env[k]?.trim() : (k: string) => !Object.hasOwn(env, k);
+  const missing = facts.expectedKeys.filter(isUnset);
+  if (missing.length === 0 || (facts.importsOnlyWhenAllMissing && missing.length < facts.expectedKeys.length)) {
+    return { ...base, outcome: 'nothing-missing', appliedKeys: [] };
+  }
+  const shell = resolveLoginShell(env.SHELL, input.loginShell?.etcShells !== undefined ? input.loginShell.etcShells : readEtcShells());
+  const where = { ...base, shell, timeoutMs: settings.timeoutMs };
+  const probe = input.loginShell?.probe;
+  if (!probe) return { ...where, outcome: 'not-run', appliedKeys: [] };
+  const outcome = probe({ shell, env: loginShellExecEnv(env, env.HOME, facts), timeoutMs: settings.timeoutMs });
+  if (!outcome.ok) {
+    const enabledIn = settings.enabledBy === 'config' ? input.configPath : values.get('OPENCLAW_LOAD_SHELL_ENV')?.file ?? input.configPath;
+    const message = `OpenClaw's login-shell import failed: \`${shell} -l -c 'env -0'\` ${failureWords(outcome, settings.timeoutMs)}. Keys exported only by your shell profile stay missing.`;
+    issues.push(issue('env/login-shell-failed', 'warning', enabledIn ?? shell, message, settings.enabledBy === 'config' ? ['env', 'shellEnv', 'enabled'] : undefined));
+    return { ...where, outcome: 'failed', appliedKeys: [] };
+  }
+  const appliedKeys: string[] = [];
+  for (const key of missing) {
+    const value = outcome.env.get(key);
+    if (!value?.trim()) continue;
+    const previous = values.get(key);
+    // 2026.3 replaces a blank value; 2026.6 only fills absent keys, so there is nothing to shadow.
+    const shadowed = previous ? [previous.file ? { origin: previous.origin, file: previous.file } : { origin: previous.origin }, ...(previous.shadowed ?? [])] : [];
+    values.set(key, shadowed.length > 0 ? { value, origin: 'login-shell', shadowed } : { value, origin: 'login-shell' });
+    appliedKeys.push(key);
+  }
+  return { ...where, outcome: 'ran', appliedKeys };
+}
+
+function failureWords(outcome: Extract<LoginShellOutcome, { ok: false }>, timeoutMs: number): string {
+  switch (outcome.failure) {
+    case 'timeout': return `did not finish within ${timeoutMs} ms (env.shellEnv.timeoutMs)`;
+    case 'exit-status': return `exited with status ${outcome.detail ?? '?'}`;
+    case 'signal': return `was stopped by ${outcome.detail ?? 'a signal'}`;
+    case 'output-too-large': return 'printed more than 2 MB';
+    case 'spawn-error': return `could not be started${outcome.detail ? ` (${outcome.detail})` : ''}`;
+  }
 }
 
 /** Reads an env file with the `dotenv` parser OpenClaw itself uses (export prefixes, quotes, CRLF). */

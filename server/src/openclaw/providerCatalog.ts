@@ -89,7 +89,7 @@ export class ProviderCatalog {
       const origin = env.get(variable);
       if (!origin) continue;
       const secret = normalizeSecretInput(origin.value);
-      if (secret) return { variable, secret, source: `env: ${variable}`, origin };
+      if (secret) return { variable, secret, source: `${origin.origin === 'login-shell' ? 'shell env' : 'env'}: ${variable}`, origin };
     }
     return undefined;
   }

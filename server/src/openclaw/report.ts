@@ -29,7 +29,9 @@ export function formatStatusReport(state: OpenClawState, agent: AgentState): str
     const parts = [`${p.provider} effective=${p.effective.kind}:${p.effective.detail}`];
     if (p.profiles.count > 0) parts.push(`profiles=${p.profiles.count} (oauth=${p.profiles.oauth}, token=${p.profiles.token}, api_key=${p.profiles.apiKey})`, p.profiles.labels.join(', '));
     if (p.env) {
-      const where = p.env.origin.file ? `${originWords(p.env.origin.origin)} ${home(p.env.origin.file)}` : originWords(p.env.origin.origin);
+      const where = p.env.origin.file
+        ? `${originWords(p.env.origin.origin)} ${home(p.env.origin.file)}`
+        : p.env.origin.origin === 'login-shell' && state.env.loginShell.shell ? `the login shell ${state.env.loginShell.shell} -l` : originWords(p.env.origin.origin);
       parts.push(`env=${envDisplay(p.env.source, p.env.secret)} (${p.env.variable} from ${where})`);
     }
     lines.push(`- ${parts.join(' | ')}`);
@@ -60,6 +62,7 @@ function originWords(origin: string): string {
     case 'process': return 'the process environment';
     case 'cwd-dotenv': return 'the working folder’s';
     case 'state-dotenv': return '';
+    case 'login-shell': return 'the login shell';
     default: return 'the config env block in';
   }
 }

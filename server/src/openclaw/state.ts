@@ -14,6 +14,7 @@ import {
 } from './paths.js';
 import { statusRules, type CompatVersion, type StatusRules } from './rules.js';
 import { loadSqlite, mainStoreInStateDb, SqliteStoreSource } from './sqliteSource.js';
+import { daemonServiceEnv, shellEnvFacts, type LoginShellProbe } from './loginShellEnv.js';
 import { JsonFileStoreSource, type CredentialStoreSource, type StoreSnapshot } from './storeSource.js';
 import { issue } from './issues.js';
 
@@ -36,6 +37,13 @@ export interface LoadStateOptions {
   warnMs?: number;
   /** Follow an older OpenClaw release's rules where they differ (`--compat 2026.3`). */
   compat?: CompatVersion;
+  /**
+   * Runs the user's login shell when OpenClaw would (env.shellEnv / OPENCLAW_LOAD_SHELL_ENV).
+   * Opt-in: without it the engine starts no process and reports the import as `not-run`. The CLI
+   * passes runLoginShell (one process, one run); the language server a LoginShellCache, since it
+   * resolves on every file change and a profile may take seconds (a gateway also reads it once).
+   */
+  loginShell?: LoginShellProbe;
 }
 
 export interface AgentState {
@@ -120,6 +128,11 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
     isBlockedInWorkspaceDotenv: (key) => rules.blocksWorkspaceProviderKeys && isBlockedWorkspaceDotenvKey(key, catalog),
     configEnv: cfg.raw.env,
     configPath,
+    loginShell: {
+      facts: shellEnvFacts[rules.version === '2026.3' ? '2026.3.13' : '2026.6.1'],
+      ...(mode === 'daemon' ? { daemonEnv: daemonServiceEnv(env) } : {}),
+      ...(options.loginShell ? { probe: options.loginShell } : {}),
+    },
   });
   issues.push(...envSources.issues);
   for (const b of envSources.blockedWorkspaceKeys) {

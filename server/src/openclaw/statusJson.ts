@@ -28,7 +28,7 @@ export function statusJson(state: OpenClawState, agent: AgentState, explicitAgen
     allowed: m.allowed,
     auth: {
       storePath: agent.source.kind === 'json' ? agent.source.file : agent.source.location,
-      shellEnvFallback: { enabled: false, appliedKeys: [] },
+      shellEnvFallback: { enabled: state.env.loginShell.enabled, appliedKeys: state.env.loginShell.appliedKeys },
       providersWithOAuth,
       missingProvidersInUse: s.missingProvidersInUse,
       runtimeAuthRoutes: [],
