@@ -10,6 +10,12 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 say() { printf '[start] %s\n' "$*" >&2; }
 
+# A fresh clone has no node_modules yet: install exactly the locked versions.
+if [ ! -d node_modules ]; then
+  say "installing the npm dependencies (npm ci)"
+  npm ci --no-audit --no-fund >&2
+fi
+
 say "packaging the extension"
 mkdir -p .cache
 if ! vsix=$(bash scripts/package-vsix.sh .cache/openclaw-auth.vsix 2>.cache/package.log); then
