@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { collectEnvSources, configEnvVars, parseDotenvText, type EnvOrigin } from '../../server/src/openclaw/envSources.ts';
 import { resolveEnvFiles } from '../../server/src/openclaw/envFiles.ts';
@@ -11,6 +13,8 @@ import {
 } from '../../server/src/openclaw/loginShellEnv.ts';
 import { statusRules } from '../../server/src/openclaw/rules.ts';
 import { buildStatusSnapshot } from '../../server/src/statusSnapshot.ts';
+import { StatusService } from '../../server/src/statusService.ts';
+import type { StatusSnapshot } from '../../server/src/protocol.ts';
 
 /**
  * OpenClaw's env precedence (first wins, nothing overrides an existing value): process env, the
@@ -302,6 +306,28 @@ describe('login-shell import (env.shellEnv)', () => {
       load(home, { loginShell: cache.probe });
       assert.equal(runs(home), 2, 'run again after clear()');
     }));
+
+  it('the language server: file changes re-resolve without re-running the profile; Refresh runs it again', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-svc-shell-'));
+    const sent: StatusSnapshot[] = [];
+    const service = new StatusService({ notify: (s) => sent.push(s), log: () => undefined }, { env: { HOME: home, PATH: process.env.PATH ?? '' }, debounceMs: 50 });
+    try {
+      writeTree(home, { '.openclaw/openclaw.json': ENABLED, '.profile': PROFILE });
+      const first = service.configure({}, undefined);
+      const candidate = (s: StatusSnapshot) => s.agents[0]?.providers.find((p) => p.provider === 'anthropic')?.candidates.find((c) => c.kind === 'env');
+      assert.equal(candidate(first)?.envOrigin, 'login-shell');
+      const before = sent.length;
+      writeTree(home, { '.openclaw/.env': 'OPENAI_API_KEY=sk-proj-from-dotenv-xxxxxxxxxxxxxxxx\n' });
+      for (let i = 0; i < 100 && sent.length === before; i++) await new Promise((r) => setTimeout(r, 50));
+      assert.ok(sent.length > before, 'the change was seen');
+      assert.equal(runs(home), 1, 'the profile ran once');
+      service.refresh();
+      assert.equal(runs(home), 2, 'Refresh asks the shell again');
+    } finally {
+      service.dispose();
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
 
   it('the daemon also imports, from a shell started with the service env, not this process env', () =>
     withTempDir((home) => {
