@@ -6,7 +6,8 @@ import { agentModels, providersFromModels, providerUses, type AgentModels, type 
 import { credentialEligibility, ProfileOrdering, readAuthRouting, type AuthRouting } from './profileOrder.js';
 import type { StatusRules } from './rules.js';
 import { normalizeProviderId } from './providerIds.js';
-import { profileDisplayLabel, profileLabel, secretLabel, type ProviderOverview } from './providerOverview.js';
+import { profileLabel, secretLabel, type ProviderOverview } from './providerOverview.js';
+import { ProfileFacts } from './profileFacts.js';
 import { resolveConfiguredProviderKey } from './configProviderKey.js';
 import { maskSecret } from './mask.js';
 import { isRecord } from './authStore.js';
@@ -26,7 +27,7 @@ export interface UnusableProfile {
 export interface AgentAuthInput {
   store: AuthStore;
   /** Shown as `effective.detail` for providers served by profiles (`~/.openclaw/agents/main/agent/auth-profiles.json`). */
-  storeDisplayPath: (profileIds: string[]) => string;
+  storeDisplayPath: (profileIds: readonly string[]) => string;
   config: OpenClawConfig;
   /** Set when the user named the agent (`--agent`): its own model settings then apply. */
   explicitAgentId?: string;
@@ -34,6 +35,11 @@ export interface AgentAuthInput {
   rules: StatusRules;
   now: number;
   warnMs: number;
+  /**
+   * Per-profile answers shared by the agents of one load (same config, rules, `now`, `warnMs`):
+   * main's profiles then resolve once, not once per agent. A fresh one is made when absent.
+   */
+  facts?: ProfileFacts;
 }
 
 export interface AgentAuthStatus {
@@ -62,28 +68,31 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
   const models = agentModels(config, input.explicitAgentId, rules.agentPrimaryClearsFallbacks);
   const uses: ProviderUse[] = providerUses(models);
 
-  const fromStore = Object.values(store.profiles).map((p) => normalizeProviderId(p.provider)).filter(Boolean);
-  const modelsSection = isRecord(raw.models) && isRecord(raw.models.providers) ? raw.models.providers : {};
-  const fromConfig = Object.keys(modelsSection).map(normalizeProviderId).filter(Boolean);
-  const fromEnv = catalog.envLookupProviders().filter((p) => catalog.resolveEnvKey(p, env));
-  const allProviders = [...new Set([...fromStore, ...fromConfig, ...providersFromModels(models), ...fromEnv])].sort((a, b) => a.localeCompare(b));
-
-  const displayLabels = new Map<string, string>();
-  const displayLabel = (id: string) => {
-    let label = displayLabels.get(id);
-    if (label === undefined) {
-      label = profileDisplayLabel(id, store, routing, raw);
-      displayLabels.set(id, label);
-    }
-    return label;
+  // Store, config, models, env: in that order into one set (no intermediate arrays per agent), then sorted.
+  const providerSet = new Set<string>();
+  const addProvider = (p: string) => {
+    if (p) providerSet.add(p);
   };
+  for (const id of Object.keys(store.profiles)) addProvider(normalizeProviderId(store.profiles[id]?.provider));
+  const modelsSection = isRecord(raw.models) && isRecord(raw.models.providers) ? raw.models.providers : {};
+  for (const p of Object.keys(modelsSection)) addProvider(normalizeProviderId(p));
+  for (const p of providersFromModels(models)) providerSet.add(p);
+  for (const p of catalog.envLookupProviders()) if (catalog.resolveEnvKey(p, env)) providerSet.add(p);
+  const allProviders = [...providerSet].sort((a, b) => a.localeCompare(b));
+
+  const facts = input.facts ?? new ProfileFacts(raw, routing, rules.profileHealth, now, input.warnMs);
+  const displayLabel = (id: string) => facts.displayLabel(id, store);
   const labelCtx = { store, catalog, now, displayLabel, unusableUntil: (id: string) => ordering.unusableUntil(id) };
+  const profileOverviewLabel = (id: string) => {
+    const credential = store.profiles[id];
+    return credential ? facts.label(id, credential, labelCtx) : profileLabel(id, credential, labelCtx);
+  };
 
   const overviews: ProviderOverview[] = [];
   for (const provider of allProviders) {
     // Profiles of every provider that shares this provider's auth id (claude-cli shows anthropic's).
     const ids = ordering.storeProfilesFor(provider);
-    const count = (t: string) => ids.filter((id) => store.profiles[id]?.type === t).length;
+    const counts = countTypes(ids, store);
     const envKey = catalog.resolveEnvKey(provider, env);
     const customKey = resolveConfiguredProviderKey(raw, provider, env, catalog);
     const overview: ProviderOverview = {
@@ -96,7 +105,7 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
             ? { kind: 'models.json', detail: secretLabel(customKey.usable, undefined, 'api-key', catalog) }
             // OpenClaw names an `oauth:` marker as the source even though it holds no usable key.
             : customKey?.configured.startsWith('oauth:') ? { kind: 'models.json', detail: secretLabel(customKey.configured, undefined, 'api-key', catalog) } : { kind: 'missing', detail: 'missing' },
-      profiles: { count: ids.length, oauth: count('oauth'), token: count('token'), apiKey: count('api_key'), labels: ids.map((id) => profileLabel(id, store.profiles[id], labelCtx)) },
+      profiles: { count: ids.length, oauth: counts.oauth, token: counts.token, apiKey: counts.apiKey, labels: ids.map(profileOverviewLabel) },
     };
     if (envKey) overview.env = envKey;
     if (customKey) overview.modelsJson = { value: secretLabel(customKey.configured, undefined, 'api-key', catalog), source: 'models.json', usable: Boolean(customKey.usable) };
@@ -104,8 +113,9 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
   }
   const overviewByProvider = new Map(overviews.map((o) => [o.provider, o]));
 
-  const health = buildHealthSummary(store, routing, ordering, displayLabel, now, input.warnMs, rules.profileHealth);
-  const healthById = new Map(health.profiles.map((p) => [p.profileId, p]));
+  const health = buildHealthSummary(store, routing, ordering, displayLabel, now, input.warnMs, (id, credential, label) => facts.health(id, credential, label));
+  const healthById = new Map<string, ProfileHealth>();
+  for (const p of health.profiles) healthById.set(p.profileId, p);
   // A profile counts as usable when its stored material is (API keys) or its health says so (tokens, OAuth).
   const usableProfile = (id: string): boolean => {
     const credential = store.profiles[id];
@@ -199,6 +209,18 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
     effectiveOrder,
     checkCode,
   };
+}
+
+/** How many of these profiles are OAuth, token and API key, in one pass. */
+function countTypes(ids: readonly string[], store: AuthStore): { oauth: number; token: number; apiKey: number } {
+  const counts = { oauth: 0, token: 0, apiKey: 0 };
+  for (const id of ids) {
+    const type = store.profiles[id]?.type;
+    if (type === 'oauth') counts.oauth++;
+    else if (type === 'token') counts.token++;
+    else if (type === 'api_key') counts.apiKey++;
+  }
+  return counts;
 }
 
 /** OpenClaw 2026.3's `--check`: every token/OAuth profile counts, in use or not, whatever else serves its provider. */

@@ -28,8 +28,10 @@ export function coerceAuthStore(raw: unknown): CoercedStore | undefined {
   if (!isRecord(raw) || !isRecord(raw.profiles)) return undefined;
   const profiles: Record<string, Credential> = {};
   const rejected: CoercedStore['rejected'] = [];
-  for (const [profileId, value] of Object.entries(raw.profiles)) {
-    const parsed = parseCredentialEntry(value);
+  const rawProfiles = raw.profiles;
+  // Keys, not entries: no [key, value] pair per profile (a fleet home has thousands).
+  for (const profileId of Object.keys(rawProfiles)) {
+    const parsed = parseCredentialEntry(rawProfiles[profileId]);
     if ('reason' in parsed) rejected.push({ profileId, reason: parsed.reason });
     else profiles[profileId] = parsed.credential;
   }
@@ -174,7 +176,8 @@ function coerceUsageStats(raw: unknown): Record<string, UsageStats> | undefined 
   if (!isRecord(raw)) return undefined;
   const out: Record<string, UsageStats> = {};
   let any = false;
-  for (const [profileId, value] of Object.entries(raw)) {
+  for (const profileId of Object.keys(raw)) {
+    const value = raw[profileId];
     const id = profileId.trim();
     if (!id || !isRecord(value)) continue;
     const stats = coerceProfileUsage(value);

@@ -29,7 +29,8 @@ export function readTextFile(file: string, maxBytes = MAX_READ_BYTES): FileReadR
         return unreadable(file, 'broken-symlink', loop ? 'This symbolic link loops back on itself (ELOOP), so it never reaches a file.' : 'This is a symbolic link whose target does not exist.');
       }
     }
-    stat = fs.statSync(file);
+    // For anything but a symbolic link, lstat already describes the file itself: one system call fewer per file.
+    stat = symlinkTarget === undefined ? lstat : fs.statSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };

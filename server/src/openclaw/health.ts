@@ -95,8 +95,16 @@ function effectiveProfiles(provider: ProviderHealth, store: AuthStore, routing: 
   const explicit =
     findByProvider(store.order, authKey) ?? findByProvider(store.order, provider.provider) ?? findByProvider(routing.order, authKey) ?? findByProvider(routing.order, provider.provider);
   if (explicit && explicit.length === 0) return [];
-  const byId = new Map(provider.profiles.map((p) => [p.profileId, p]));
-  const pick = (ids: string[]) => ids.map((id) => byId.get(id)).filter((p): p is ProfileHealth => Boolean(p));
+  const byId = new Map<string, ProfileHealth>();
+  for (const p of provider.profiles) byId.set(p.profileId, p);
+  const pick = (ids: readonly string[]) => {
+    const picked: ProfileHealth[] = [];
+    for (const id of ids) {
+      const p = byId.get(id);
+      if (p) picked.push(p);
+    }
+    return picked;
+  };
   const ordered = pick(ordering.order(provider.provider));
   if (ordered.length > 0) return ordered;
   if (explicit) return pick(explicit);

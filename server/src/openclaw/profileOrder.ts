@@ -17,8 +17,8 @@ export type EligibilityReason =
   | 'unresolved_ref';
 
 export interface Eligibility {
-  eligible: boolean;
-  reason: EligibilityReason;
+  readonly eligible: boolean;
+  readonly reason: EligibilityReason;
 }
 
 /** Routing metadata from `openclaw.json`: `auth.profiles` and `auth.order`. */
@@ -65,11 +65,19 @@ export function credentialEligibility(credential: Credential, now: number): Elig
   return ok();
 }
 
+// Answers are shared constants, not a new object per question (asked for every profile of every agent).
+const OK: Eligibility = Object.freeze({ eligible: true, reason: 'ok' });
+const NO = new Map<EligibilityReason, Eligibility>();
 function ok(): Eligibility {
-  return { eligible: true, reason: 'ok' };
+  return OK;
 }
 function no(reason: EligibilityReason): Eligibility {
-  return { eligible: false, reason };
+  let answer = NO.get(reason);
+  if (!answer) {
+    answer = Object.freeze({ eligible: false, reason });
+    NO.set(reason, answer);
+  }
+  return answer;
 }
 
 /**
@@ -123,10 +131,10 @@ export class ProfileOrdering {
     return credentialEligibility(credential, this.now);
   }
 
-  /** Store profiles whose provider maps to this provider's auth id, in file order. */
-  storeProfilesFor(provider: string): string[] {
+  /** Store profiles whose provider maps to this provider's auth id, in file order (shared: do not modify). */
+  storeProfilesFor(provider: string): readonly string[] {
     this.idsByAuthKey ??= groupIds(this.store.profiles, (c) => this.authKey(c.provider));
-    return [...(this.idsByAuthKey.get(this.authKey(provider)) ?? [])];
+    return this.idsByAuthKey.get(this.authKey(provider)) ?? NONE;
   }
 
   /** `auth.profiles` entries of openclaw.json whose provider maps to this provider's auth id. */
@@ -155,15 +163,16 @@ export class ProfileOrdering {
   /**
    * The usable profiles for a provider, best first: an explicit order keeps its sequence with
    * cooling-down profiles moved last; otherwise OAuth before token before API key, least recently
-   * used first. Ineligible profiles (expired, empty, wrong provider) are left out.
+   * used first. Ineligible profiles (expired, empty, wrong provider) are left out. The answer is
+   * shared by every caller (no copy per question): do not modify it.
    */
-  order(provider: string): string[] {
+  order(provider: string): readonly string[] {
     let cached = this.orders.get(provider);
     if (!cached) {
       cached = this.computeOrder(provider);
       this.orders.set(provider, cached);
     }
-    return [...cached];
+    return cached;
   }
 
   private computeOrder(provider: string): string[] {
@@ -227,6 +236,8 @@ export class ProfileOrdering {
     return this.unusableUntil(profileId) > this.now;
   }
 }
+
+const NONE: readonly string[] = Object.freeze([]);
 
 /** Ids grouped by a key of their value, each group in the record's order. */
 function groupIds<T>(record: Record<string, T>, keyOf: (value: T) => string): Map<string, string[]> {

@@ -7,6 +7,6 @@ export function normalizeProviderId(provider: unknown): string {
 export function findByProvider<T>(entries: Record<string, T> | undefined, provider: string): T | undefined {
   if (!entries) return undefined;
   const key = normalizeProviderId(provider);
-  for (const [k, v] of Object.entries(entries)) if (normalizeProviderId(k) === key) return v;
+  for (const k of Object.keys(entries)) if (normalizeProviderId(k) === key) return entries[k];
   return undefined;
 }

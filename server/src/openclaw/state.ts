@@ -8,6 +8,8 @@ import { DEFAULT_WARN_MS } from './expiry.js';
 import type { SourceIssue } from './issues.js';
 import { detectStoreLayout, type StoreLayout } from './layout.js';
 import { legacyProfiles } from './legacyStores.js';
+import { ProfileFacts } from './profileFacts.js';
+import { readAuthRouting } from './profileOrder.js';
 import {
   authStorePath, defaultAgentDir, DEFAULT_AGENT_ID, normalizeAgentId, globalSqlitePath, legacyAuthPath, legacyOAuthPath, listAgentIdsOnDisk,
   agentSqlitePath, resolveConfigPath, resolveEnvAgentDirOverride, resolveStateDir, resolveUserPath, shortenHomePath, type PathEnv,
@@ -174,24 +176,34 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
       ? options.agentId !== undefined
       : Boolean(options.otherAgentsAsExplicit) && configuredIds.includes(agentId);
   const mainSnapshot = loadDir(mainDir);
+  const mainStorePath = authStorePath(mainDir);
   const mainStore = ownStore(mainDir, mainSnapshot);
   const displayEnv = env;
+  // Asked for every provider of every agent; the answer depends on the folder shown only.
+  const displayPaths = new Map<string, string>();
+  // One per load: every agent's merged store shares main's credential objects (see profileFacts.ts).
+  const facts = new ProfileFacts(cfg.raw, readAuthRouting(cfg.raw), rules.profileHealth, now, warnMs);
   const agents: AgentState[] = ids.map((agentId) => {
     const dir = dirs.get(agentId) ?? agentDirOf(agentId);
-    const isMainStore = authStorePath(dir) === authStorePath(mainDir);
+    const isMainStore = dir === mainDir || authStorePath(dir) === mainStorePath;
     const snapshot = isMainStore ? mainSnapshot : loadDir(dir);
     const own = isMainStore ? mainStore : ownStore(dir, snapshot);
     const store = isMainStore ? own : rules.mergeMainIntoAgent(mainStore, own);
     const inheritedFromMain = isMainStore ? [] : Object.keys(store.profiles).filter((id) => !own.profiles[id]);
-    const storeDisplayPath = (profileIds: string[]) => {
+    const storeDisplayPath = (profileIds: readonly string[]) => {
       // OpenClaw names main's store when every listed profile comes from main and none from the agent.
       const fromAgent = profileIds.some((id) => Boolean(snapshot.store?.profiles[id]));
       const allMain = profileIds.every((id) => Boolean(mainSnapshot.store?.profiles[id]));
       // 2026.3 always names the default store (main's, or OPENCLAW_AGENT_DIR's), even under --agent.
       const shown = !rules.detailNamesAgentStore ? (resolveEnvAgentDirOverride(env) ?? mainDir) : !isMainStore && !fromAgent && allMain ? mainDir : dir;
-      // JSON era: the agent's auth-profiles.json; SQLite era: the database that holds the store.
-      const file = layout.kind === 'json' ? authStorePath(shown) : (loaded.get(shown)?.file ?? authStorePath(shown));
-      return shortenHomePath(file, displayEnv);
+      let display = displayPaths.get(shown);
+      if (display === undefined) {
+        // JSON era: the agent's auth-profiles.json; SQLite era: the database that holds the store.
+        const file = layout.kind === 'json' ? authStorePath(shown) : (loaded.get(shown)?.file ?? authStorePath(shown));
+        display = shortenHomePath(file, displayEnv);
+        displayPaths.set(shown, display);
+      }
+      return display;
     };
     const status = resolveAgentAuth({
       store,
@@ -202,6 +214,7 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
       rules,
       now,
       warnMs,
+      facts,
     });
     return {
       agentId,

@@ -13,9 +13,10 @@ export function checkStoreContent(raw: unknown, file: string, skipProfiles: Read
   if (!isRecord(raw) || !isRecord(raw.profiles)) return [];
   const out: SourceIssue[] = [];
   const profiles = raw.profiles;
-  for (const [id, value] of Object.entries(profiles)) {
+  for (const id of Object.keys(profiles)) {
+    const value = profiles[id];
     if (skipProfiles.has(id) || !isRecord(value)) continue;
-    out.push(...checkProfile(id, value, file));
+    checkProfile(id, value, file, out);
   }
   out.push(...schemaIssues(raw, file, skipProfiles));
   if (isRecord(raw.order)) {
@@ -36,35 +37,59 @@ const ANTHROPIC_API_KEY_PREFIX = 'sk-ant-api03-';
 /** Anthropic setup-tokens are about 108 characters; a much shorter one was cut when pasted. */
 const SETUP_TOKEN_MIN_LENGTH = 80;
 
-function checkProfile(id: string, p: Record<string, unknown>, file: string): SourceIssue[] {
-  const out: SourceIssue[] = [];
-  const at = (...path: (string | number)[]) => ['profiles', id, ...path];
+/** Appends the profile's findings to `out` (no array per profile: a fleet home has thousands). */
+function checkProfile(id: string, p: Record<string, unknown>, file: string, out: SourceIssue[]): void {
   const type = p.type ?? p.mode;
-  const provider = typeof p.provider === 'string' ? p.provider.trim().toLowerCase() : '';
-  const prefix = id.includes(':') ? id.slice(0, id.indexOf(':')).toLowerCase() : '';
-  if (provider && prefix && prefix !== provider) {
-    out.push(issue('profile/id-provider-mismatch', 'warning', file, `Profile id "${id}" starts with "${prefix}" but its provider is "${provider}"; OpenClaw routes it by "provider".`, at('provider')));
+  if (!idStartsWithProvider(id, p.provider)) {
+    const provider = typeof p.provider === 'string' ? p.provider.trim().toLowerCase() : '';
+    const prefix = id.includes(':') ? id.slice(0, id.indexOf(':')).toLowerCase() : '';
+    if (provider && prefix && prefix !== provider) {
+      out.push(issue('profile/id-provider-mismatch', 'warning', file, `Profile id "${id}" starts with "${prefix}" but its provider is "${provider}"; OpenClaw routes it by "provider".`, at(id, 'provider')));
+    }
   }
-  const secretFields: [string, unknown][] = [['key', p.key], ['token', p.token], ['access', p.access]];
-  for (const [field, value] of secretFields) {
+  for (const field of SECRET_FIELDS) {
+    const value = p[field];
     if (typeof value !== 'string') continue;
-    if (/[\r\n]/.test(value.trim())) out.push(issue('profile/secret-line-break', 'error', file, `The ${field} of "${id}" contains a line break; the provider will reject it (401). Paste it again on one line.`, at(field)));
+    if (hasInnerLineBreak(value)) out.push(issue('profile/secret-line-break', 'error', file, `The ${field} of "${id}" contains a line break; the provider will reject it (401). Paste it again on one line.`, at(id, field)));
   }
   if (type === 'token' && typeof p.token === 'string') {
     const t = p.token.trim();
-    if (t.startsWith(ANTHROPIC_API_KEY_PREFIX)) out.push(issue('profile/api-key-as-token', 'error', file, `"${id}" holds an Anthropic API key (sk-ant-api03-…) as a token; requests take the wrong auth route. Store it as { "type": "api_key", "key": … }.`, at('type')));
-    if (t.startsWith(SETUP_TOKEN_PREFIX) && t.length < SETUP_TOKEN_MIN_LENGTH) out.push(issue('profile/token-truncated', 'error', file, `The setup-token of "${id}" is only ${t.length} characters long; it was probably cut when pasted (a full one is about 108).`, at('token')));
+    if (t.startsWith(ANTHROPIC_API_KEY_PREFIX)) out.push(issue('profile/api-key-as-token', 'error', file, `"${id}" holds an Anthropic API key (sk-ant-api03-…) as a token; requests take the wrong auth route. Store it as { "type": "api_key", "key": … }.`, at(id, 'type')));
+    if (t.startsWith(SETUP_TOKEN_PREFIX) && t.length < SETUP_TOKEN_MIN_LENGTH) out.push(issue('profile/token-truncated', 'error', file, `The setup-token of "${id}" is only ${t.length} characters long; it was probably cut when pasted (a full one is about 108).`, at(id, 'token')));
   }
   if (type === 'api_key' && typeof p.key === 'string' && p.key.trim().startsWith(SETUP_TOKEN_PREFIX)) {
-    out.push(issue('profile/setup-token-as-api-key', 'error', file, `"${id}" holds a setup-token (sk-ant-oat01-…) as an API key; Anthropic answers "only authorized for use with Claude Code". Store it as { "type": "token", "token": … }.`, at('key')));
+    out.push(issue('profile/setup-token-as-api-key', 'error', file, `"${id}" holds a setup-token (sk-ant-oat01-…) as an API key; Anthropic answers "only authorized for use with Claude Code". Store it as { "type": "token", "token": … }.`, at(id, 'key')));
   }
   if (type === 'oauth' && p.access === undefined && typeof p.accessToken === 'string') {
-    out.push(issue('profile/oauth-access-token-field', 'error', file, `"${id}" has "accessToken" but OpenClaw reads "access". A setup-token belongs in { "type": "token", "token": … }.`, at('accessToken')));
+    out.push(issue('profile/oauth-access-token-field', 'error', file, `"${id}" has "accessToken" but OpenClaw reads "access". A setup-token belongs in { "type": "token", "token": … }.`, at(id, 'accessToken')));
   }
   if (typeof p.expires === 'number' && looksLikeSeconds(p.expires)) {
-    out.push(issue('profile/expires-in-seconds', 'error', file, `"expires" of "${id}" looks like seconds; OpenClaw reads milliseconds, so it counts as expired in January 1970. Multiply by 1000.`, at('expires')));
+    out.push(issue('profile/expires-in-seconds', 'error', file, `"expires" of "${id}" looks like seconds; OpenClaw reads milliseconds, so it counts as expired in January 1970. Multiply by 1000.`, at(id, 'expires')));
   }
-  return out;
+}
+
+const SECRET_FIELDS = ['key', 'token', 'access'] as const;
+
+/** The JSON path of a profile field, built only when there is a finding to report. */
+function at(id: string, field: string): (string | number)[] {
+  return ['profiles', id, field];
+}
+
+/**
+ * The usual case, decided without building strings: the id is `<provider>:…` with the provider
+ * exactly as stored and free of surrounding blanks (then the lower-cased comparison agrees too).
+ */
+function idStartsWithProvider(id: string, provider: unknown): boolean {
+  if (typeof provider !== 'string' || provider.length === 0) return false;
+  const last = provider.length - 1;
+  if (provider.charCodeAt(0) <= 32 || provider.charCodeAt(last) <= 32) return false;
+  return id.indexOf(':') === provider.length && id.startsWith(provider);
+}
+
+/** A line break inside the value (not at its ends). indexOf scans far faster than a regex, and nearly every secret has none. */
+function hasInnerLineBreak(value: string): boolean {
+  if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) return false;
+  return /[\r\n]/.test(value.trim());
 }
 
 /** Mismatches with the documented shape (storeSchema.ts), for the profiles OpenClaw did not reject. */
