@@ -88,7 +88,7 @@ interface AgentContext {
 
 function buildProviderSnapshot(ctx: AgentContext, o: ProviderOverview, inUse: boolean, missingInUse: boolean): ProviderSnapshot {
   const order = ctx.agent.status.effectiveOrder[o.provider] ?? [];
-  const profileCandidates = profileIdsOf(o, ctx.agent).map((id) => profileCandidate(ctx, o, id, order));
+  const profileCandidates = o.profileIds.map((id, index) => profileCandidate(ctx, o, id, o.profiles.labels[index], order));
   const envCandidate = o.env ? envKeyCandidate(o, order.length > 0) : undefined;
   const configCandidate = o.modelsJson ? configKeyCandidate(ctx, o, order.length > 0, Boolean(envCandidate)) : undefined;
   const candidates = [...profileCandidates, ...(envCandidate ? [envCandidate] : []), ...(configCandidate ? [configCandidate] : [])];
@@ -101,29 +101,16 @@ function buildProviderSnapshot(ctx: AgentContext, o: ProviderOverview, inUse: bo
   return snapshot;
 }
 
-/**
- * The profile ids behind an overview, in its label order. Labels are `id=<masked>`; the ids are
- * the store's keys, so match each label to the longest id it starts with.
- */
-function profileIdsOf(o: ProviderOverview, agent: AgentState): string[] {
-  const known = Object.keys(agent.store.profiles).sort((a, b) => b.length - a.length);
-  const ids: string[] = [];
-  for (const label of o.profiles.labels) {
-    const id = known.find((k) => label.startsWith(`${k}=`));
-    if (id && !ids.includes(id)) ids.push(id);
-  }
-  return ids;
-}
-
 /** The masked part of `id=<masked> [cooldown 3h]`: the time-dependent tag is carried in `unusable` instead. */
 function maskedPartOfLabel(label: string, profileId: string): string {
   return label.slice(profileId.length + 1).replace(/ \[(?:cooldown|disabled)[^\]]*\]$/, '');
 }
 
-function profileCandidate(ctx: AgentContext, o: ProviderOverview, profileId: string, order: string[]): CandidateSnapshot {
+/** `overviewLabel` is the overview's label of this profile (`profiles.labels` beside `profileIds`). */
+function profileCandidate(ctx: AgentContext, o: ProviderOverview, profileId: string, overviewLabel: string | undefined, order: string[]): CandidateSnapshot {
   const health = ctx.health.get(profileId);
   const credential = ctx.agent.store.profiles[profileId];
-  const label = o.profiles.labels.find((l) => l.startsWith(`${profileId}=`)) ?? `${profileId}=missing`;
+  const label = overviewLabel ?? `${profileId}=missing`;
   const inherited = ctx.inherited.has(profileId);
   const candidate: CandidateSnapshot = {
     kind: 'profile',

@@ -106,6 +106,7 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
             // OpenClaw names an `oauth:` marker as the source even though it holds no usable key.
             : customKey?.configured.startsWith('oauth:') ? { kind: 'models.json', detail: secretLabel(customKey.configured, undefined, 'api-key', catalog) } : { kind: 'missing', detail: 'missing' },
       profiles: { count: ids.length, oauth: counts.oauth, token: counts.token, apiKey: counts.apiKey, labels: ids.map(profileOverviewLabel) },
+      profileIds: ids,
     };
     if (envKey) overview.env = envKey;
     if (customKey) overview.modelsJson = { value: secretLabel(customKey.configured, undefined, 'api-key', catalog), source: 'models.json', usable: Boolean(customKey.usable) };

@@ -35,7 +35,9 @@ export class ProviderCatalog {
     this.bypass = new Set(data.cooldownBypassProviders);
     this.cli = new Set(data.cliProviders);
     this.markers = new Set(data.nonSecretMarkers);
+    this.longestMarker = Math.max(0, ...data.nonSecretMarkers.map((m) => m.length));
   }
+  private readonly longestMarker: number;
 
   // The catalog is fixed data: answers per provider id are computed once (a fleet home asks
   // the same few dozen ids for every profile of every agent).
@@ -105,7 +107,9 @@ export class ProviderCatalog {
 
   isNonSecretMarker(value: string): boolean {
     const t = value.trim();
-    return t.startsWith('oauth:') || this.markers.has(t);
+    if (t.startsWith('oauth:')) return true;
+    // Markers are short words; a real secret is longer and need not be hashed for the lookup.
+    return t.length <= this.longestMarker && this.markers.has(t);
   }
 
   cooldownBypassed(provider: string | undefined): boolean {

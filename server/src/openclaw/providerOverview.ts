@@ -11,6 +11,8 @@ export interface ProviderOverview {
   provider: string;
   effective: { kind: EffectiveKind; detail: string };
   profiles: { count: number; oauth: number; token: number; apiKey: number; labels: string[] };
+  /** The store profile ids behind `profiles.labels`, index for index (not part of OpenClaw's output). */
+  profileIds: readonly string[];
   env?: EnvKeyMatch;
   /** `models.providers.<p>.apiKey`, masked; `usable` says whether OpenClaw can resolve a key from it. */
   modelsJson?: { value: string; source: string; usable?: boolean };
