@@ -29,6 +29,11 @@ export function expectationFor(column: Column): number {
   return found?.minExplained ?? 1;
 }
 
+/** Whether a column reached its floor; counted in whole homes, so 0.99 of 100 asks for 99. */
+export function meetsExpectation(column: Column, homes: number, agree: number, documented: number): boolean {
+  return agree + documented >= Math.ceil(expectationFor(column) * homes - 1e-9);
+}
+
 /** A deliberate, documented difference: where it applies, how to recognise it, and why we keep it. */
 export interface KnownDifference {
   id: string;
