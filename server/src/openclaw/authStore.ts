@@ -103,46 +103,58 @@ function normalizeExpires(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
 }
 
+/**
+ * An entry being normalised, copied on its first change: nearly every stored profile is already in
+ * normal form, and then the parsed object itself becomes the credential (no copy per profile, which
+ * a fleet home pays thousands of times; bench/status). The parsed JSON must not be modified afterwards.
+ */
+interface Draft {
+  readonly raw: Record<string, unknown>;
+  entry: Record<string, unknown>;
+}
+
 /** OpenClaw's load-time rewrites: `mode` → `type`, `apiKey` → `api_key` / `key`, object values → refs. */
 function normalizeRawCredential(raw: Record<string, unknown>): Record<string, unknown> {
-  const entry: Record<string, unknown> = { ...raw };
-  if (!('type' in entry) && typeof entry.mode === 'string') entry.type = entry.mode;
-  if (entry.type === 'apiKey') entry.type = 'api_key';
-  if (!('key' in entry) && !coerceSecretRef(entry.keyRef) && typeof entry.apiKey === 'string') entry.key = entry.apiKey;
-  moveObjectValueToRef(entry, 'key', 'keyRef');
-  moveObjectValueToRef(entry, 'token', 'tokenRef');
-  if (entry.type !== 'api_key' && entry.type !== 'token' && entry.type !== 'oauth') return entry;
+  const d: Draft = { raw, entry: raw };
+  if (!('type' in d.entry) && typeof d.entry.mode === 'string') setOrDelete(d, 'type', d.entry.mode);
+  if (d.entry.type === 'apiKey') setOrDelete(d, 'type', 'api_key');
+  if (!('key' in d.entry) && !coerceSecretRef(d.entry.keyRef) && typeof d.entry.apiKey === 'string') setOrDelete(d, 'key', d.entry.apiKey);
+  moveObjectValueToRef(d, 'key', 'keyRef');
+  moveObjectValueToRef(d, 'token', 'tokenRef');
+  const type = d.entry.type;
+  if (type !== 'api_key' && type !== 'token' && type !== 'oauth') return d.entry;
 
-  // `entry` is already our own copy: normalise it in place (a second copy per profile shows in bench/status).
-  const out = entry;
-  out.provider = typeof entry.provider === 'string' ? normalizeProviderId(entry.provider) : '';
-  for (const field of ['email', 'displayName']) setOrDelete(out, field, optionalString(entry[field]));
-  if (entry.type === 'api_key') {
-    const keyRef = coerceSecretRef(entry.keyRef);
-    setOrDelete(out, 'keyRef', keyRef);
-    setOrDelete(out, 'key', keyRef ? undefined : optionalString(entry.key));
-  } else if (entry.type === 'token') {
-    setOrDelete(out, 'token', optionalString(entry.token));
-    setOrDelete(out, 'tokenRef', coerceSecretRef(entry.tokenRef));
-    setOrDelete(out, 'expires', normalizeExpires(entry.expires));
+  setOrDelete(d, 'provider', typeof d.entry.provider === 'string' ? normalizeProviderId(d.entry.provider) : '');
+  for (const field of ['email', 'displayName']) setOrDelete(d, field, optionalString(d.entry[field]));
+  if (type === 'api_key') {
+    const keyRef = coerceSecretRef(d.entry.keyRef);
+    setOrDelete(d, 'keyRef', keyRef);
+    setOrDelete(d, 'key', keyRef ? undefined : optionalString(d.entry.key));
+  } else if (type === 'token') {
+    setOrDelete(d, 'token', optionalString(d.entry.token));
+    setOrDelete(d, 'tokenRef', coerceSecretRef(d.entry.tokenRef));
+    setOrDelete(d, 'expires', normalizeExpires(d.entry.expires));
   } else {
-    for (const field of ['access', 'refresh', 'idToken', 'accountId', 'projectId', 'enterpriseUrl']) setOrDelete(out, field, optionalString(entry[field]));
-    setOrDelete(out, 'expires', normalizeExpires(entry.expires));
+    for (const field of ['access', 'refresh', 'idToken', 'accountId', 'projectId', 'enterpriseUrl']) setOrDelete(d, field, optionalString(d.entry[field]));
+    setOrDelete(d, 'expires', normalizeExpires(d.entry.expires));
   }
-  return out;
+  return d.entry;
 }
 
-function moveObjectValueToRef(entry: Record<string, unknown>, valueField: string, refField: string): void {
-  const value = entry[valueField];
+function moveObjectValueToRef(d: Draft, valueField: string, refField: string): void {
+  const value = d.entry[valueField];
   if (value === undefined || value === null || typeof value === 'string') return;
   const ref = coerceSecretRef(value);
-  if (ref && !coerceSecretRef(entry[refField])) entry[refField] = ref;
-  delete entry[valueField];
+  if (ref && !coerceSecretRef(d.entry[refField])) setOrDelete(d, refField, ref);
+  setOrDelete(d, valueField, undefined);
 }
 
-function setOrDelete(target: Record<string, unknown>, field: string, value: unknown): void {
-  if (value === undefined) delete target[field];
-  else target[field] = value;
+/** Sets `field` (deletes it for undefined), copying the parsed entry first unless that changes nothing. */
+function setOrDelete(d: Draft, field: string, value: unknown): void {
+  if (value === undefined ? !(field in d.entry) : d.entry[field] === value) return;
+  if (d.entry === d.raw) d.entry = { ...d.raw };
+  if (value === undefined) delete d.entry[field];
+  else d.entry[field] = value;
 }
 
 function coerceOrder(raw: unknown): Record<string, string[]> | undefined {
@@ -191,6 +203,8 @@ function coerceUsageStats(raw: unknown): Record<string, UsageStats> | undefined 
 
 /** The known fields of one profile's usage entry; walks the entry's own few keys rather than every known name. */
 function coerceProfileUsage(value: Record<string, unknown>): UsageStats | undefined {
+  // The usual entry holds known, well-formed fields only: it is kept as parsed (see Draft above).
+  if (isCleanUsage(value)) return value as UsageStats;
   let stats: UsageStats | undefined;
   for (const field of Object.keys(value)) {
     const v = value[field];
@@ -201,4 +215,19 @@ function coerceProfileUsage(value: Record<string, unknown>): UsageStats | undefi
     }
   }
   return stats;
+}
+
+/** Every field known and well-formed (finite numbers, trimmed non-blank strings), and at least one. */
+function isCleanUsage(value: Record<string, unknown>): boolean {
+  let any = false;
+  for (const field of Object.keys(value)) {
+    const v = value[field];
+    if (USAGE_NUMBER_FIELDS.has(field)) {
+      if (typeof v !== 'number' || !Number.isFinite(v)) return false;
+    } else if (USAGE_STRING_FIELDS.has(field)) {
+      if (typeof v !== 'string' || !v || v.trim() !== v) return false;
+    } else return false;
+    any = true;
+  }
+  return any;
 }

@@ -44,7 +44,10 @@ export function readAuthRouting(rawConfig: Record<string, unknown>): AuthRouting
 }
 
 export function hasSecretString(value: unknown): boolean {
-  return typeof value === 'string' && value.trim().length > 0;
+  if (typeof value !== 'string' || value.length === 0) return false;
+  // A secret starts with a visible ASCII character; only an odd value needs the trim.
+  const first = value.charCodeAt(0);
+  return (first > 32 && first < 127) || value.trim().length > 0;
 }
 
 /** Whether the stored material is usable at all, before any routing question. */

@@ -1,6 +1,20 @@
 /** OpenClaw compares provider ids trimmed and lower-cased everywhere. */
 export function normalizeProviderId(provider: unknown): string {
-  return typeof provider === 'string' ? provider.trim().toLowerCase() : '';
+  if (typeof provider !== 'string') return '';
+  // Stored ids are normalised at load, and asked again for every profile of every agent: no new string then.
+  return isNormalAscii(provider) ? provider : provider.trim().toLowerCase();
+}
+
+/** Printable ASCII without capitals or blanks at either end: what trim + toLowerCase would return unchanged. */
+function isNormalAscii(id: string): boolean {
+  const last = id.length - 1;
+  if (last < 0) return true;
+  if (id.charCodeAt(0) <= 32 || id.charCodeAt(last) <= 32) return false;
+  for (let i = 0; i <= last; i++) {
+    const c = id.charCodeAt(i);
+    if (c > 126 || (c >= 65 && c <= 90)) return false;
+  }
+  return true;
 }
 
 /** Finds a provider's entry in a provider-keyed record, comparing normalised keys. */
