@@ -85,7 +85,15 @@ function store(r: Random, providers: string[]): { profiles: Record<string, unkno
   return { profiles, ids: Object.keys(profiles) };
 }
 
-export function generateHome(seed: number): FakeHomeCase & { seed: number } {
+export interface GenerateOptions {
+  /**
+   * Also move things with the path variables (`OPENCLAW_STATE_DIR`, `OPENCLAW_CONFIG_PATH`,
+   * `OPENCLAW_AGENT_DIR`). Off by default so the seeds `npm test` measures keep their homes.
+   */
+  paths?: boolean;
+}
+
+export function generateHome(seed: number, options: GenerateOptions = {}): FakeHomeCase & { seed: number } {
   const r = new Random(seed);
   const used = r.subset(PROVIDERS, 3);
   const providers = used.length > 0 ? used : ['anthropic'];
@@ -170,5 +178,37 @@ export function generateHome(seed: number): FakeHomeCase & { seed: number } {
   if (r.chance(0.08)) files['.config/openclaw/gateway.env'] = `${r.pick(ENV_VARS[r.pick(providers)] ?? ['OPENAI_API_KEY'])}=${secret(r, envProvider, 'key')}\n`;
 
   files['.openclaw/openclaw.json'] = config;
+  // Drawn last, so a seed's home is the same with or without them up to this point.
+  if (options.paths) movePaths(r, files, env, agentIds, providers);
   return { seed, description: `random home #${seed}`, files, env, args };
+}
+
+/** Relocates the state dir, the config or the agent dir the way the path variables do. */
+function movePaths(r: Random, files: Record<string, unknown>, env: Record<string, string>, agentIds: string[], providers: string[]): void {
+  const roll = r.next();
+  if (roll < 0.3) {
+    // The whole state dir elsewhere; ~/.openclaw then holds nothing (gateway.env stops being read).
+    for (const rel of Object.keys(files).filter((f) => f.startsWith('.openclaw/'))) {
+      files[`state/${rel.slice('.openclaw/'.length)}`] = files[rel];
+      delete files[rel];
+    }
+    env.OPENCLAW_STATE_DIR = '$HOME/state';
+  } else if (roll < 0.6) {
+    // The config elsewhere, sometimes with a .env beside it, while the state dir stays.
+    files['cfg/openclaw.json'] = files['.openclaw/openclaw.json'];
+    delete files['.openclaw/openclaw.json'];
+    env.OPENCLAW_CONFIG_PATH = '$HOME/cfg/openclaw.json';
+    if (r.chance(0.6)) {
+      const p = r.pick(providers);
+      files['cfg/.env'] = `${r.pick(ENV_VARS[p] ?? ['OPENAI_API_KEY'])}=${secret(r, p, 'key')}\n`;
+    }
+  } else if (roll < 0.8) {
+    // An agent dir named by the environment: one of the agents' dirs, or a folder of its own.
+    const agent = r.pick([...agentIds, 'elsewhere']);
+    env.OPENCLAW_AGENT_DIR = agent === 'elsewhere' ? '$HOME/agent-dir' : `$HOME/.openclaw/agents/${agent}/agent`;
+    if (agent === 'elsewhere') {
+      const { profiles } = store(r, providers);
+      files['agent-dir/auth-profiles.json'] = { version: 1, profiles };
+    }
+  }
 }

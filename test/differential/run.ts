@@ -33,6 +33,8 @@ const { values } = parseArgs({
     version: { type: 'string' },
     compat: { type: 'string' },
     all: { type: 'boolean', default: false },
+    /** Homes that also use OPENCLAW_STATE_DIR / OPENCLAW_CONFIG_PATH / OPENCLAW_AGENT_DIR. */
+    paths: { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '2' },
   },
 });
@@ -66,7 +68,7 @@ function columnDir(c: Column): string {
 }
 
 async function compareOne(column: Column, peer: { bin: string; nodeBin: string }, outDir: string, seed: number): Promise<Outcome> {
-  const c = generateHome(seed);
+  const c = generateHome(seed, { paths: values.paths });
   const now = Date.now();
   // Separate copies: OpenClaw may migrate legacy files while it reads; ours must see the original.
   const ourHome = tempHome('oc-ours-');

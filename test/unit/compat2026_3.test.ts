@@ -164,6 +164,20 @@ describe('--compat 2026.3 follows OpenClaw 2026.3.13 where it differs from 2026.
     assert.ok(envKeys(v6).includes('OPENAI_API_KEY') && envKeys(v6).includes('GROQ_API_KEY'));
   });
 
+  test('with OPENCLAW_AGENT_DIR set, that folder is "main": main\'s own store is not laid under it (--paths seeds 4, 26, 33)', () => {
+    const { v3, v6 } = both({
+      files: {
+        [`${STATE}/openclaw.json`]: config({ primary: 'mistral/mistral-large-latest' }),
+        [MAIN]: store({ 'mistral:main': { type: 'api_key', provider: 'mistral', key: KEY('main') } }),
+        'agent-dir/auth-profiles.json': store({ 'mistral:own': { type: 'api_key', provider: 'mistral', key: KEY('own') } }),
+      },
+      env: { OPENCLAW_AGENT_DIR: '$HOME/agent-dir' },
+    });
+    const ids = (s: OpenClawState) => selected(s).profiles.map((p) => p.profileId);
+    assert.deepEqual(ids(v3), ['mistral:own']);
+    assert.deepEqual(ids(v6), ['mistral:main', 'mistral:own']);
+  });
+
   test('auth-state.json is never read: the order is the store\'s own', () => {
     const profiles = {
       'anthropic:a': { type: 'api_key', provider: 'anthropic', key: KEY('a') },

@@ -48,6 +48,11 @@ export interface StatusRules {
   detailNamesAgentStore: boolean;
   /** 2026.6: provider keys in a working folder's `.env` are ignored; 2026.3 loads that file whole. */
   blocksWorkspaceProviderKeys: boolean;
+  /**
+   * 2026.3: with `OPENCLAW_AGENT_DIR` set, that folder is "main" for every agent: it is the store
+   * laid under `--agent`'s and the one named as the profiles' source. 2026.6 keeps main's.
+   */
+  envAgentDirIsMain: boolean;
   /** 2026.6: order overrides in `auth-state.json` apply; 2026.3 never reads that file. */
   readsAuthState: boolean;
   /** How a secondary agent's store is laid over main's (2026.3 keeps usage stats of unknown profiles). */
@@ -74,6 +79,7 @@ export function statusRules(compat: CompatVersion | undefined): StatusRules {
       blocksWorkspaceProviderKeys: false,
       envFiles: resolveEnvFiles2026_3,
       readsAuthState: false,
+      envAgentDirIsMain: true,
       mergeMainIntoAgent: mergeMainIntoAgent2026_3,
     };
   }
@@ -90,6 +96,7 @@ export function statusRules(compat: CompatVersion | undefined): StatusRules {
     blocksWorkspaceProviderKeys: true,
     envFiles: resolveEnvFiles,
     readsAuthState: true,
+    envAgentDirIsMain: false,
     mergeMainIntoAgent,
   };
 }

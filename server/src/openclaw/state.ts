@@ -175,9 +175,11 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
     agentId === selectedAgentId
       ? options.agentId !== undefined
       : Boolean(options.otherAgentsAsExplicit) && configuredIds.includes(agentId);
-  const mainSnapshot = loadDir(mainDir);
-  const mainStorePath = authStorePath(mainDir);
-  const mainStore = ownStore(mainDir, mainSnapshot);
+  // 2026.3: the store every agent inherits is OPENCLAW_AGENT_DIR's when that is set, not main's.
+  const baseDir = rules.envAgentDirIsMain ? (resolveEnvAgentDirOverride(env) ?? mainDir) : mainDir;
+  const mainSnapshot = loadDir(baseDir);
+  const mainStorePath = authStorePath(baseDir);
+  const mainStore = ownStore(baseDir, mainSnapshot);
   const displayEnv = env;
   // Asked for every provider of every agent; the answer depends on the folder shown only.
   const displayPaths = new Map<string, string>();
@@ -185,7 +187,7 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
   const facts = new ProfileFacts(cfg.raw, readAuthRouting(cfg.raw), rules.profileHealth, now, warnMs);
   const agents: AgentState[] = ids.map((agentId) => {
     const dir = dirs.get(agentId) ?? agentDirOf(agentId);
-    const isMainStore = dir === mainDir || authStorePath(dir) === mainStorePath;
+    const isMainStore = dir === baseDir || authStorePath(dir) === mainStorePath;
     const snapshot = isMainStore ? mainSnapshot : loadDir(dir);
     const own = isMainStore ? mainStore : ownStore(dir, snapshot);
     const store = isMainStore ? own : rules.mergeMainIntoAgent(mainStore, own);
@@ -195,7 +197,7 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
       const fromAgent = profileIds.some((id) => Boolean(snapshot.store?.profiles[id]));
       const allMain = profileIds.every((id) => Boolean(mainSnapshot.store?.profiles[id]));
       // 2026.3 always names the default store (main's, or OPENCLAW_AGENT_DIR's), even under --agent.
-      const shown = !rules.detailNamesAgentStore ? (resolveEnvAgentDirOverride(env) ?? mainDir) : !isMainStore && !fromAgent && allMain ? mainDir : dir;
+      const shown = !rules.detailNamesAgentStore ? baseDir : !isMainStore && !fromAgent && allMain ? mainDir : dir;
       let display = displayPaths.get(shown);
       if (display === undefined) {
         // JSON era: the agent's auth-profiles.json; SQLite era: the database that holds the store.
