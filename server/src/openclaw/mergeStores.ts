@@ -15,14 +15,32 @@ export function mergeMainIntoAgent(main: AuthStore, agent: AuthStore): AuthStore
   }
   // Per-profile state only survives for profiles the merged store has.
   if (main.lastGood || agent.lastGood) {
-    const lastGood = keptEntries(Object.assign({}, main.lastGood, agent.lastGood), (_provider, id) => Boolean(profiles[id]));
+    const lastGood = keptLayered(main.lastGood, agent.lastGood, (_provider, id) => Boolean(profiles[id]));
     if (lastGood) merged.lastGood = lastGood;
   }
   if (main.usageStats || agent.usageStats) {
-    const usage = keptEntries(Object.assign({}, main.usageStats, agent.usageStats), (id) => Boolean(profiles[id]));
+    const usage = keptLayered(main.usageStats, agent.usageStats, (id) => Boolean(profiles[id]));
     if (usage) merged.usageStats = usage;
   }
   return merged;
+}
+
+/**
+ * `keptEntries(Object.assign({}, base, over), keep)` without the intermediate object: the same
+ * keys in the same order (base's first, an overridden key keeping its place, then over's new ones).
+ */
+function keptLayered<T>(base: Record<string, T> | undefined, over: Record<string, T> | undefined, keep: (key: string, value: T) => boolean): Record<string, T> | undefined {
+  if (!base) return over && keptEntries(over, keep);
+  if (!over) return keptEntries(base, keep);
+  let out: Record<string, T> | undefined;
+  const consider = (key: string, value: T) => {
+    if (!keep(key, value)) return;
+    out ??= {};
+    out[key] = value;
+  };
+  for (const key of Object.keys(base)) consider(key, (Object.prototype.hasOwnProperty.call(over, key) ? over[key] : base[key]) as T);
+  for (const key of Object.keys(over)) if (!Object.prototype.hasOwnProperty.call(base, key)) consider(key, over[key] as T);
+  return out;
 }
 
 /**
