@@ -228,11 +228,7 @@ export class ProfileOrdering {
     if (this.catalog.cooldownBypassed(this.store.profiles[profileId]?.provider)) return 0;
     const stats = this.store.usageStats?.[profileId];
     if (!stats) return 0;
-    let until = 0;
-    for (const v of [stats.cooldownUntil, stats.disabledUntil, stats.blockedUntil]) {
-      if (typeof v === 'number' && Number.isFinite(v) && v > until) until = v;
-    }
-    return until;
+    return Math.max(finiteOrZero(stats.cooldownUntil), finiteOrZero(stats.disabledUntil), finiteOrZero(stats.blockedUntil), 0);
   }
 
   inCooldown(profileId: string): boolean {
@@ -241,6 +237,10 @@ export class ProfileOrdering {
 }
 
 const NONE: readonly string[] = Object.freeze([]);
+
+function finiteOrZero(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
 
 /** Ids grouped by a key of their value, each group in the record's order. */
 function groupIds<T>(record: Record<string, T>, keyOf: (value: T) => string): Map<string, string[]> {
