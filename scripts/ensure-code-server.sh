@@ -10,6 +10,10 @@ dir="$root/.cache/code-server"
 pkg="$dir/node_modules/code-server"
 bin="$dir/node_modules/.bin/code-server"
 
+# Under `npm test` the outer npm (on Node 20) exports npm_* variables; the inner install would take
+# them as its own config: code-server's postinstall then reads "node/v20" from npm_config_user_agent
+# and refuses, and npm_config_loglevel=silent hides why. Start from a clean npm environment.
+while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep -E '^npm_')
 node24_bin=$(bash "$root/scripts/ensure-node24.sh")
 export PATH="$node24_bin:$PATH"
 export npm_config_nodedir
