@@ -36,7 +36,7 @@ export interface AgentAuthInput {
   now: number;
   warnMs: number;
   /**
-   * Per-profile answers shared by the agents of one load (same config, rules, `now`, `warnMs`):
+   * Per-profile answers shared by the agents of one load (same config, rules, env, `now`, `warnMs`):
    * main's profiles then resolve once, not once per agent. A fresh one is made when absent.
    */
   facts?: ProfileFacts;
@@ -67,6 +67,7 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
   const ordering = new ProfileOrdering(store, routing, catalog, now);
   const models = agentModels(config, input.explicitAgentId, rules.agentPrimaryClearsFallbacks);
   const uses: ProviderUse[] = providerUses(models);
+  const facts = input.facts ?? new ProfileFacts(raw, routing, rules.profileHealth, now, input.warnMs, catalog, env);
 
   // Store, config, models, env: in that order into one set (no intermediate arrays per agent), then sorted.
   const providerSet = new Set<string>();
@@ -77,10 +78,9 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
   const modelsSection = isRecord(raw.models) && isRecord(raw.models.providers) ? raw.models.providers : {};
   for (const p of Object.keys(modelsSection)) addProvider(normalizeProviderId(p));
   for (const p of providersFromModels(models)) providerSet.add(p);
-  for (const p of catalog.envLookupProviders()) if (catalog.resolveEnvKey(p, env)) providerSet.add(p);
+  for (const p of facts.providersWithEnvKey()) providerSet.add(p);
   const allProviders = [...providerSet].sort((a, b) => a.localeCompare(b));
 
-  const facts = input.facts ?? new ProfileFacts(raw, routing, rules.profileHealth, now, input.warnMs);
   const displayLabel = (id: string) => facts.displayLabel(id, store);
   const labelCtx = { store, catalog, now, displayLabel, unusableUntil: (id: string) => ordering.unusableUntil(id) };
   const profileOverviewLabel = (id: string) => {
@@ -93,7 +93,7 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
     // Profiles of every provider that shares this provider's auth id (claude-cli shows anthropic's).
     const ids = ordering.storeProfilesFor(provider);
     const counts = countTypes(ids, store);
-    const envKey = catalog.resolveEnvKey(provider, env);
+    const envKey = facts.envKey(provider);
     const customKey = resolveConfiguredProviderKey(raw, provider, env, catalog);
     const overview: ProviderOverview = {
       provider,

@@ -1,6 +1,8 @@
 import type { AuthStore, Credential, UsageStats } from './credential.js';
 import type { ProfileHealth, ProfileHealthRule } from './health.js';
+import type { EnvValue } from './envSources.js';
 import type { AuthRouting } from './profileOrder.js';
+import type { EnvKeyMatch, ProviderCatalog } from './providerCatalog.js';
 import { profileDisplayLabel, profileLabel, type LabelContext } from './providerOverview.js';
 
 interface Entry {
@@ -13,11 +15,11 @@ interface Entry {
 }
 
 /**
- * What one stored profile resolves to on its own (display label, health, masked label), kept for
- * one load. Every agent's merged store holds main's very credential objects, so a home of N agents
+ * What one stored profile resolves to on its own (display label, health, masked label), and which
+ * providers have a key in the environment, kept for one load. Every agent's merged store holds main's very credential objects, so a home of N agents
  * resolves each of main's profiles once instead of N times. An answer is reused only for the very
  * credential object it was made for: the same id in another agent's own store is resolved afresh.
- * One instance serves one load only: the config, `now`, `warnMs` and rules must not change.
+ * One instance serves one load only: the config, `now`, `warnMs`, rules and env must not change.
  */
 export class ProfileFacts {
   // By id, then checked by identity: a Map of strings is cheaper than a WeakMap, whose entries every GC has to trace.
@@ -29,7 +31,27 @@ export class ProfileFacts {
     private readonly healthRule: ProfileHealthRule,
     private readonly now: number,
     private readonly warnMs: number,
+    private readonly catalog: ProviderCatalog,
+    private readonly env: ReadonlyMap<string, EnvValue>,
   ) {}
+
+  private envKeys: Map<string, EnvKeyMatch | undefined> | undefined;
+  private envProviders: readonly string[] | undefined;
+
+  /** The provider's key in the environment (the same answer for every agent of the load; shared, do not modify). */
+  envKey(provider: string): EnvKeyMatch | undefined {
+    this.envKeys ??= new Map();
+    if (this.envKeys.has(provider)) return this.envKeys.get(provider);
+    const match = this.catalog.resolveEnvKey(provider, this.env);
+    this.envKeys.set(provider, match);
+    return match;
+  }
+
+  /** Providers that have a key in the environment, in the catalog's order. */
+  providersWithEnvKey(): readonly string[] {
+    this.envProviders ??= this.catalog.envLookupProviders().filter((p) => this.envKey(p));
+    return this.envProviders;
+  }
 
   /** The entry for this id and this very credential object; undefined when another agent holds its own credential under the id. */
   private entry(profileId: string, credential: Credential): Entry | undefined {

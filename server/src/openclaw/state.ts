@@ -184,7 +184,7 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
   // Asked for every provider of every agent; the answer depends on the folder shown only.
   const displayPaths = new Map<string, string>();
   // One per load: every agent's merged store shares main's credential objects (see profileFacts.ts).
-  const facts = new ProfileFacts(cfg.raw, readAuthRouting(cfg.raw), rules.profileHealth, now, warnMs);
+  const facts = new ProfileFacts(cfg.raw, readAuthRouting(cfg.raw), rules.profileHealth, now, warnMs, catalog, envSources.values);
   const agents: AgentState[] = ids.map((agentId) => {
     const dir = dirs.get(agentId) ?? agentDirOf(agentId);
     const isMainStore = dir === baseDir || authStorePath(dir) === mainStorePath;
