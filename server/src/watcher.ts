@@ -16,7 +16,7 @@ const IGNORED_SUFFIXES = ['-shm'];
  * legacy OAuth file and, in shell mode, the working folder's `.env`.
  */
 export function statePathsToWatch(state: OpenClawState, cwd: string | undefined): string[] {
-  const { envFile, gatewayEnvFile } = resolveEnvFiles(state.pathEnv);
+  const { envFile, gatewayEnvFile, configDirEnvFile } = resolveEnvFiles(state.pathEnv);
   const paths = [
     state.stateDir,
     path.join(state.stateDir, 'agents'),
@@ -27,6 +27,7 @@ export function statePathsToWatch(state: OpenClawState, cwd: string | undefined)
     ...state.agents.map((a) => a.agentDir),
   ];
   if (gatewayEnvFile) paths.push(gatewayEnvFile);
+  if (configDirEnvFile) paths.push(configDirEnvFile);
   if (state.mode === 'shell' && cwd) paths.push(path.join(cwd, '.env'));
   return [...new Set(paths)];
 }

@@ -79,8 +79,27 @@ describe('env sources: precedence and origin tags', () => {
     assert.equal(resolveEnvFiles({ HOME: '/h' }).gatewayEnvFile, '/h/.config/openclaw/gateway.env');
     assert.equal(resolveEnvFiles({ HOME: '/h', OPENCLAW_STATE_DIR: '/s' }).gatewayEnvFile, undefined);
     assert.equal(resolveEnvFiles({ HOME: '/h', OPENCLAW_STATE_DIR: '/s' }).envFile, '/s/.env');
-    assert.equal(resolveEnvFiles({ HOME: '/h', OPENCLAW_CONFIG_PATH: '/c/oc.json' }).envFile, '/c/.env');
+    const moved = resolveEnvFiles({ HOME: '/h', OPENCLAW_CONFIG_PATH: '/c/oc.json' });
+    assert.equal(moved.envFile, '/h/.openclaw/.env', 'the state dir .env stays first');
+    assert.equal(moved.gatewayEnvFile, '/h/.config/openclaw/gateway.env');
+    assert.equal(moved.configDirEnvFile, '/c/.env', 'the .env beside a moved config is read too, last');
+    assert.equal(resolveEnvFiles({ HOME: '/h' }).configDirEnvFile, undefined);
   });
+
+  it('with OPENCLAW_CONFIG_PATH moved, the state .env wins over gateway.env, which wins over the config folder .env', () =>
+    withTempDir((root) => {
+      writeTree(root, {
+        'home/.openclaw/.env': 'A_KEY=from-state\n',
+        'home/.config/openclaw/gateway.env': 'A_KEY=from-gateway\nB_KEY=from-gateway\n',
+        'cfg/.env': 'A_KEY=from-config-dir\nB_KEY=from-config-dir\nC_KEY=from-config-dir\n',
+      });
+      const files = resolveEnvFiles({ HOME: `${root}/home`, OPENCLAW_CONFIG_PATH: `${root}/cfg/openclaw.json` });
+      const s = collectEnvSources({ mode: 'daemon', processEnv: {}, stateEnvFile: files.envFile, gatewayEnvFile: files.gatewayEnvFile!, configDirEnvFile: files.configDirEnvFile! });
+      assert.equal(s.values.get('A_KEY')?.value, 'from-state');
+      assert.equal(s.values.get('B_KEY')?.value, 'from-gateway');
+      assert.equal(s.values.get('C_KEY')?.value, 'from-config-dir');
+      assert.equal(s.values.get('C_KEY')?.file, `${root}/cfg/.env`);
+    }));
 });
 
 describe('workspace .env: provider keys are blocked', () => {

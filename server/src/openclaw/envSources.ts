@@ -38,6 +38,8 @@ export interface EnvSourcesInput {
   stateEnvFile: string;
   /** `~/.config/openclaw/gateway.env`, read after the state `.env` unless the state dir was moved. */
   gatewayEnvFile?: string;
+  /** `.env` beside `$OPENCLAW_CONFIG_PATH` when that is not the state dir; read last of the files. */
+  configDirEnvFile?: string;
   /** A working folder's `.env` may not supply these (OpenClaw blocks provider keys there). */
   isBlockedInWorkspaceDotenv?: (key: string) => boolean;
   configEnv?: unknown;
@@ -110,6 +112,7 @@ export function collectEnvSources(input: EnvSourcesInput): EnvSources {
   }
   loadDotenvInto(input.stateEnvFile, 'state-dotenv', add, issues);
   if (input.gatewayEnvFile) loadDotenvInto(input.gatewayEnvFile, 'gateway-env', add, issues);
+  if (input.configDirEnvFile) loadDotenvInto(input.configDirEnvFile, 'state-dotenv', add, issues);
   for (const [k, v] of Object.entries(configEnvVars(input.configEnv))) add(k, v, 'config-env', input.configPath);
   const loginShell = importLoginShellEnv(input, values, issues);
   return { values, blockedWorkspaceKeys, loginShell, issues };

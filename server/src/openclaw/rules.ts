@@ -1,4 +1,4 @@
-import { resolveEnvFiles, resolveEnvFiles2026_3 } from './envFiles.js';
+import { resolveEnvFiles, resolveEnvFiles2026_3, type GlobalEnvFiles } from './envFiles.js';
 import { profileHealth, type ProfileHealthRule } from './health.js';
 import type { PathEnv } from './paths.js';
 import { profileHealth2026_3 } from './health2026_3.js';
@@ -58,10 +58,10 @@ export interface StatusRules {
   /** How a secondary agent's store is laid over main's (2026.3 keeps usage stats of unknown profiles). */
   mergeMainIntoAgent: (main: AuthStore, agent: AuthStore) => AuthStore;
   /**
-   * The env files read at start. 2026.6: `.env` of the config's folder, then
-   * `~/.config/openclaw/gateway.env`; 2026.3: the state dir's `.env` only.
+   * The env files read at start. 2026.6: the state dir's `.env`, `~/.config/openclaw/gateway.env`,
+   * then `.env` of the config's folder; 2026.3: the state dir's `.env` only.
    */
-  envFiles: (env: PathEnv) => { envFile: string; gatewayEnvFile?: string };
+  envFiles: (env: PathEnv) => GlobalEnvFiles;
 }
 
 export function statusRules(compat: CompatVersion | undefined): StatusRules {

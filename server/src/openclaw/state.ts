@@ -120,13 +120,14 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
   const dirs = new Map(ids.map((id) => [id, id === selectedAgentId && envAgentDir ? envAgentDir : agentDirOf(id)]));
   const layout = detectStoreLayout(stateDir, cfg, [...dirs.values()]);
 
-  const { envFile, gatewayEnvFile } = rules.envFiles(env);
+  const { envFile, gatewayEnvFile, configDirEnvFile } = rules.envFiles(env);
   const envSources = collectEnvSources({
     mode,
     processEnv: options.env,
     ...(options.cwd ? { cwd: options.cwd } : {}),
     stateEnvFile: envFile,
     ...(gatewayEnvFile ? { gatewayEnvFile } : {}),
+    ...(configDirEnvFile ? { configDirEnvFile } : {}),
     isBlockedInWorkspaceDotenv: (key) => rules.blocksWorkspaceProviderKeys && isBlockedWorkspaceDotenvKey(key, catalog),
     configEnv: cfg.raw.env,
     configPath,
