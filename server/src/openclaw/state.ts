@@ -109,8 +109,12 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
   if (requestedAgentId !== undefined && !configuredIds.includes(requestedAgentId)) {
     throw new UnknownAgentError(options.agentId ?? requestedAgentId, configuredIds);
   }
+  // Looked up per agent: a Set and a Map keep a fleet of N agents from costing N² comparisons.
+  const configuredSet = new Set(configuredIds);
+  const configuredAgents = new Map<string, (typeof cfg.agents)[number]>();
+  for (const a of cfg.agents) if (!configuredAgents.has(a.id)) configuredAgents.set(a.id, a); // the first wins, as find() did
   const agentDirOf = (id: string) => {
-    const configured = cfg.agents.find((a) => a.id === id)?.agentDir;
+    const configured = configuredAgents.get(id)?.agentDir;
     return configured ? resolveUserPath(configured, env) : defaultAgentDir(stateDir, id);
   };
   const envAgentDir = options.agentId ? undefined : resolveEnvAgentDirOverride(env);
@@ -175,7 +179,7 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
   const resolvesAsExplicit = (agentId: string) =>
     agentId === selectedAgentId
       ? options.agentId !== undefined
-      : Boolean(options.otherAgentsAsExplicit) && configuredIds.includes(agentId);
+      : Boolean(options.otherAgentsAsExplicit) && configuredSet.has(agentId);
   // 2026.3: the store every agent inherits is OPENCLAW_AGENT_DIR's when that is set, not main's.
   const baseDir = rules.envAgentDirIsMain ? (resolveEnvAgentDirOverride(env) ?? mainDir) : mainDir;
   const mainSnapshot = loadDir(baseDir);
@@ -223,7 +227,7 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
       agentId,
       agentDir: dir,
       isDefault: agentId === cfg.defaultAgentId,
-      configured: configuredIds.includes(agentId),
+      configured: configuredSet.has(agentId),
       source: snapshot,
       store,
       inheritedFromMain,
