@@ -115,8 +115,7 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
   const overviewByProvider = new Map(overviews.map((o) => [o.provider, o]));
 
   const health = buildHealthSummary(store, routing, ordering, displayLabel, now, input.warnMs, (id, credential, label) => facts.health(id, credential, label));
-  const healthById = new Map<string, ProfileHealth>();
-  for (const p of health.profiles) healthById.set(p.profileId, p);
+  const healthById = health.byId;
   // A profile counts as usable when its stored material is (API keys) or its health says so (tokens, OAuth).
   const usableProfile = (id: string): boolean => {
     const credential = store.profiles[id];

@@ -66,12 +66,14 @@ export function buildHealthSummary(
   now: number,
   warnMs: number,
   healthOf: ProfileHealthRule = profileHealth,
-): { profiles: ProfileHealth[]; providers: ProviderHealth[] } {
+): { profiles: ProfileHealth[]; providers: ProviderHealth[]; byId: ReadonlyMap<string, ProfileHealth> } {
   // Grouped by provider first, then each group sorted: the same order as sorting the whole list by
   // (provider, id), with far fewer string comparisons.
   const unsorted = new Map<string, ProfileHealth[]>();
+  const byId = new Map<string, ProfileHealth>();
   for (const id of Object.keys(store.profiles)) {
     const p = healthOf(id, store.profiles[id] as Credential, labelFor(id), now, warnMs);
+    byId.set(id, p);
     const group = unsorted.get(p.provider);
     if (group) group.push(p);
     else unsorted.set(p.provider, [p]);
@@ -84,24 +86,24 @@ export function buildHealthSummary(
     byProvider.set(provider, { provider, status: 'missing', profiles: group, effectiveProfiles: [] });
   }
   for (const provider of byProvider.values()) {
-    provider.effectiveProfiles = effectiveProfiles(provider, store, routing, ordering);
+    provider.effectiveProfiles = effectiveProfiles(provider, byId, store, routing, ordering);
     Object.assign(provider, providerStatus(provider.effectiveProfiles, now));
   }
-  return { profiles, providers: [...byProvider.values()].sort((a, b) => a.provider.localeCompare(b.provider)) };
+  return { profiles, providers: [...byProvider.values()].sort((a, b) => a.provider.localeCompare(b.provider)), byId };
 }
 
-function effectiveProfiles(provider: ProviderHealth, store: AuthStore, routing: AuthRouting, ordering: ProfileOrdering): ProfileHealth[] {
+/** `byId`: every profile's health by id (one map per agent rather than one per provider). */
+function effectiveProfiles(provider: ProviderHealth, byId: ReadonlyMap<string, ProfileHealth>, store: AuthStore, routing: AuthRouting, ordering: ProfileOrdering): ProfileHealth[] {
   const authKey = ordering.authKey(provider.provider);
   const explicit =
     findByProvider(store.order, authKey) ?? findByProvider(store.order, provider.provider) ?? findByProvider(routing.order, authKey) ?? findByProvider(routing.order, provider.provider);
   if (explicit && explicit.length === 0) return [];
-  const byId = new Map<string, ProfileHealth>();
-  for (const p of provider.profiles) byId.set(p.profileId, p);
+  // Only this provider's group: an order may name profiles of another provider with the same auth id.
   const pick = (ids: readonly string[]) => {
     const picked: ProfileHealth[] = [];
     for (const id of ids) {
       const p = byId.get(id);
-      if (p) picked.push(p);
+      if (p && p.provider === provider.provider) picked.push(p);
     }
     return picked;
   };
