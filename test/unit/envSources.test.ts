@@ -100,6 +100,18 @@ describe('env sources: precedence and origin tags', () => {
       assert.equal(s.values.get('C_KEY')?.value, 'from-config-dir');
       assert.equal(s.values.get('C_KEY')?.file, `${root}/cfg/.env`);
     }));
+
+  it('with OPENCLAW_CONFIG_PATH moved and no state .env, the config folder .env wins over gateway.env', () =>
+    withTempDir((root) => {
+      writeTree(root, {
+        'home/.config/openclaw/gateway.env': 'A_KEY=from-gateway\nB_KEY=from-gateway\n',
+        'cfg/.env': 'A_KEY=from-config-dir\n',
+      });
+      const files = resolveEnvFiles({ HOME: `${root}/home`, OPENCLAW_CONFIG_PATH: `${root}/cfg/openclaw.json` });
+      const s = collectEnvSources({ mode: 'daemon', processEnv: {}, stateEnvFile: files.envFile, gatewayEnvFile: files.gatewayEnvFile!, configDirEnvFile: files.configDirEnvFile! });
+      assert.equal(s.values.get('A_KEY')?.value, 'from-config-dir');
+      assert.equal(s.values.get('B_KEY')?.value, 'from-gateway');
+    }));
 });
 
 describe('workspace .env: provider keys are blocked', () => {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { isRecord } from './authStore.js';
@@ -38,7 +39,10 @@ export interface EnvSourcesInput {
   stateEnvFile: string;
   /** `~/.config/openclaw/gateway.env`, read after the state `.env` unless the state dir was moved. */
   gatewayEnvFile?: string;
-  /** `.env` beside `$OPENCLAW_CONFIG_PATH` when that is not the state dir; read last of the files. */
+  /**
+   * `.env` beside `$OPENCLAW_CONFIG_PATH` when that is not the state dir: read after the state `.env`
+   * and gateway.env when the state `.env` (or a working folder's) exists, else before gateway.env.
+   */
   configDirEnvFile?: string;
   /** A working folder's `.env` may not supply these (OpenClaw blocks provider keys there). */
   isBlockedInWorkspaceDotenv?: (key: string) => boolean;
@@ -110,9 +114,18 @@ export function collectEnvSources(input: EnvSourcesInput): EnvSources {
       }
     }
   }
-  loadDotenvInto(input.stateEnvFile, 'state-dotenv', add, issues);
-  if (input.gatewayEnvFile) loadDotenvInto(input.gatewayEnvFile, 'gateway-env', add, issues);
-  if (input.configDirEnvFile) loadDotenvInto(input.configDirEnvFile, 'state-dotenv', add, issues);
+  // OpenClaw's CLI reads the state .env and gateway.env at start only when a working-folder .env or
+  // the state .env exists; loading the config then reads the config folder's .env and gateway.env.
+  const cwdEnvExists = input.mode === 'shell' && input.cwd !== undefined && fs.existsSync(path.join(input.cwd, '.env'));
+  const readAtStart = !input.configDirEnvFile || cwdEnvExists || fs.existsSync(input.stateEnvFile);
+  if (readAtStart) {
+    loadDotenvInto(input.stateEnvFile, 'state-dotenv', add, issues);
+    if (input.gatewayEnvFile) loadDotenvInto(input.gatewayEnvFile, 'gateway-env', add, issues);
+    if (input.configDirEnvFile) loadDotenvInto(input.configDirEnvFile, 'state-dotenv', add, issues);
+  } else {
+    loadDotenvInto(input.configDirEnvFile!, 'state-dotenv', add, issues);
+    if (input.gatewayEnvFile) loadDotenvInto(input.gatewayEnvFile, 'gateway-env', add, issues);
+  }
   for (const [k, v] of Object.entries(configEnvVars(input.configEnv))) add(k, v, 'config-env', input.configPath);
   const loginShell = importLoginShellEnv(input, values, issues);
   return { values, blockedWorkspaceKeys, loginShell, issues };
