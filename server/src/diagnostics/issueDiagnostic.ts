@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IssueSeverity, SourceIssue } from '../openclaw/issues.js';
@@ -5,8 +8,24 @@ import type { IssueSeverity, SourceIssue } from '../openclaw/issues.js';
 /** Every diagnostic we publish carries this source, so users can filter the Problems view by it. */
 export const DIAGNOSTIC_SOURCE = 'openclaw-auth';
 
-/** The catalogue of codes (docs/diagnostics.md), as published with the project. */
-export const DIAGNOSTICS_DOC_URL = 'https://example.invalid/openclaw-auth-vscode/blob/main/docs/diagnostics.md';
+/**
+ * The catalogue of codes, `docs/diagnostics.md`, shipped in the VSIX beside `dist/`: a link that
+ * works offline and, over Remote-SSH, on the host where the server runs (VS Code maps the remote
+ * extension host's file URIs). Found by walking up from this module (bundled: `dist/`; tests: source).
+ */
+export const DIAGNOSTICS_DOC_URL = pathToFileURL(findUp(path.join('docs', 'diagnostics.md'), moduleDir())).href;
+
+function moduleDir(): string {
+  return typeof __dirname === 'string' ? __dirname : process.cwd();
+}
+
+function findUp(relative: string, from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, relative);
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return path.join(from, '..', relative);
+  }
+}
 
 /** `store/invalid-json` → `…/diagnostics.md#store-invalid-json`: each code has an anchor of that name. */
 export function codeDocUrl(code: string): string {
