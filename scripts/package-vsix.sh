@@ -21,6 +21,8 @@ for item in package.json package.nls.json package.nls.*.json README.md LICENSE C
     [ -e "$path" ] && cp -R "$path" "$stage/"
   done
 done
+# The problem-code catalogue that each diagnostic links to.
+mkdir -p "$stage/docs" && cp docs/diagnostics.md "$stage/docs/"
 node scripts/build.mjs --production --outdir "$stage/dist"
 
 # stdin closed: vsce must never sit waiting on a question (CI=true, no terminal).
