@@ -64,8 +64,7 @@ describe('login-shell import: ours and the live OpenClaw on the same homes', { s
   for (const home of homes) {
     it(home.name, async () => {
       const version = home.peer ?? '2026.6.1';
-      assert.ok(fs.existsSync(path.join(repoRoot, '.cache', 'peers', `openclaw-${version}`)), `bash scripts/ensure-peer.sh ${version}`);
-      const peer = ensurePeer(version);
+      const peer = ensurePeer(version); // installs it into .cache on a fresh clone
       const dir = fs.mkdtempSync(path.join(repoRoot, '.cache', 'shellenv-'));
       try {
         const theirs = path.join(dir, 'theirs');
