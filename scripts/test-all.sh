@@ -23,6 +23,10 @@ step "language server over stdio"
 npm run --silent test:lsp
 step "differential against the live OpenClaw 2026.6.1 CLI (${DIFF_COUNT:-200} random homes)"
 npm run --silent test:differential -- --count "${DIFF_COUNT:-200}"
+step "differential with moved state dir / config / agent dir (--paths, ${DIFF_PATHS_COUNT:-60} homes)"
+npm run --silent test:differential -- --paths --count "${DIFF_PATHS_COUNT:-60}" --seed 1001
+step "second column: ours --compat 2026.3 against the live OpenClaw 2026.3.13 (${DIFF_COMPAT_COUNT:-60} homes)"
+npm run --silent test:differential:compat -- --count "${DIFF_COMPAT_COUNT:-60}" --seed 1001
 step "login-shell env import against the live OpenClaw 2026.6.1 and 2026.3.13 CLIs"
 OPENCLAW_LIVE_PEER=1 node --import tsx --test test/unit/loginShellPeer.test.ts
 step "end to end in a real VS Code (code-server) and a real browser (Chromium)"
