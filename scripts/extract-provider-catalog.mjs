@@ -7,29 +7,22 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import JSON5 from 'json5';
+import { importBundledFunction, peerDist } from './peer-bundle.mjs';
 
 const [, , peerDir, version] = process.argv;
 if (!peerDir || !version) {
   console.error('usage: extract-provider-catalog.mjs PEER_DIR VERSION');
   process.exit(2);
 }
-const dist = path.resolve(peerDir, 'node_modules/openclaw/dist');
-const files = fs.readdirSync(dist).filter((f) => f.endsWith('.js'));
+const bundle = peerDist(peerDir);
+const { dist, files } = bundle;
 
-/** Finds the bundled module defining `name` and imports that function through its export alias. */
+/** The bundled function `name`; the extraction cannot go on without it. */
 async function load(name) {
-  for (const f of files) {
-    const text = fs.readFileSync(path.join(dist, f), 'utf8');
-    if (!text.includes(`function ${name}(`)) continue;
-    const exp = /export\s*\{([^}]*)\}/.exec(text);
-    const alias = exp?.[1].split(',').map((s) => s.trim().split(/\s+as\s+/)).find(([local]) => local === name)?.[1];
-    if (!alias) continue;
-    const mod = await import(pathToFileURL(path.join(dist, f)).href);
-    return mod[alias];
-  }
-  throw new Error(`function ${name} not found in ${dist}`);
+  const fn = await importBundledFunction(bundle, name);
+  if (!fn) throw new Error(`function ${name} not found in ${dist}`);
+  return fn;
 }
 
 // An empty home and env: the catalog must not depend on the machine it is extracted on.

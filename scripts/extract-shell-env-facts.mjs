@@ -8,34 +8,22 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importBundledFunction, peerDist } from './peer-bundle.mjs';
 
 const [, , peerDir, version, outDir = 'server/src/openclaw/data'] = process.argv;
 if (!peerDir || !version) {
   console.error('usage: extract-shell-env-facts.mjs PEER_DIR VERSION [OUT_DIR]');
   process.exit(2);
 }
-const dist = path.resolve(peerDir, 'node_modules/openclaw/dist');
-const files = fs.readdirSync(dist).filter((f) => f.endsWith('.js'));
+const bundle = peerDist(peerDir);
+const { dist, files } = bundle;
 const textOf = (f) => fs.readFileSync(path.join(dist, f), 'utf8');
 
 // An empty home and env: the key list must not depend on the machine it is extracted on.
 process.env.HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-shellenv-'));
 for (const k of Object.keys(process.env)) if (k.startsWith('OPENCLAW_')) delete process.env[k];
 
-/** Imports the bundled function `name` through its export alias, or undefined when no module exports it. */
-async function load(name) {
-  for (const f of files) {
-    const text = textOf(f);
-    if (!text.includes(`function ${name}(`)) continue;
-    const exp = /export\s*\{([^}]*)\}/.exec(text);
-    const alias = exp?.[1].split(',').map((s) => s.trim().split(/\s+as\s+/)).find(([local]) => local === name)?.[1];
-    if (!alias) continue;
-    const mod = await import(pathToFileURL(path.join(dist, f)).href);
-    return mod[alias];
-  }
-  return undefined;
-}
+const load = (name) => importBundledFunction(bundle, name);
 
 /** The first array literal assigned to `const NAME = [...]` in the bundle (older releases keep the list inline). */
 function arrayLiteral(name) {
