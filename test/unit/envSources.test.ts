@@ -86,6 +86,12 @@ describe('env sources: precedence and origin tags', () => {
     assert.equal(resolveEnvFiles({ HOME: '/h' }).configDirEnvFile, undefined);
   });
 
+  /** The env sources a daemon sees with HOME at `root/home` and the config moved to `root/cfg`. */
+  const envWithConfigMovedTo = (root: string) => {
+    const files = resolveEnvFiles({ HOME: `${root}/home`, OPENCLAW_CONFIG_PATH: `${root}/cfg/openclaw.json` });
+    return collectEnvSources({ mode: 'daemon', processEnv: {}, stateEnvFile: files.envFile, gatewayEnvFile: files.gatewayEnvFile!, configDirEnvFile: files.configDirEnvFile! });
+  };
+
   it('with OPENCLAW_CONFIG_PATH moved, the state .env wins over gateway.env, which wins over the config folder .env', () =>
     withTempDir((root) => {
       writeTree(root, {
@@ -93,8 +99,7 @@ describe('env sources: precedence and origin tags', () => {
         'home/.config/openclaw/gateway.env': 'A_KEY=from-gateway\nB_KEY=from-gateway\n',
         'cfg/.env': 'A_KEY=from-config-dir\nB_KEY=from-config-dir\nC_KEY=from-config-dir\n',
       });
-      const files = resolveEnvFiles({ HOME: `${root}/home`, OPENCLAW_CONFIG_PATH: `${root}/cfg/openclaw.json` });
-      const s = collectEnvSources({ mode: 'daemon', processEnv: {}, stateEnvFile: files.envFile, gatewayEnvFile: files.gatewayEnvFile!, configDirEnvFile: files.configDirEnvFile! });
+      const s = envWithConfigMovedTo(root);
       assert.equal(s.values.get('A_KEY')?.value, 'from-state');
       assert.equal(s.values.get('B_KEY')?.value, 'from-gateway');
       assert.equal(s.values.get('C_KEY')?.value, 'from-config-dir');
@@ -107,8 +112,7 @@ describe('env sources: precedence and origin tags', () => {
         'home/.config/openclaw/gateway.env': 'A_KEY=from-gateway\nB_KEY=from-gateway\n',
         'cfg/.env': 'A_KEY=from-config-dir\n',
       });
-      const files = resolveEnvFiles({ HOME: `${root}/home`, OPENCLAW_CONFIG_PATH: `${root}/cfg/openclaw.json` });
-      const s = collectEnvSources({ mode: 'daemon', processEnv: {}, stateEnvFile: files.envFile, gatewayEnvFile: files.gatewayEnvFile!, configDirEnvFile: files.configDirEnvFile! });
+      const s = envWithConfigMovedTo(root);
       assert.equal(s.values.get('A_KEY')?.value, 'from-config-dir');
       assert.equal(s.values.get('B_KEY')?.value, 'from-gateway');
     }));

@@ -25,12 +25,10 @@ export function classifyDocument(file: string, ctx: DocumentContext): DocumentKi
   const name = path.basename(resolved);
   if (name === storeFileName) return { kind: 'auth-store' };
   if (name === 'openclaw.json' || (ctx.state && resolved === path.resolve(ctx.state.configPath))) return { kind: 'config' };
-  const configDirEnv = ctx.state ? resolveEnvFiles(ctx.state.pathEnv).configDirEnvFile : undefined;
-  if (ctx.state && (resolved === path.resolve(ctx.state.envFile) || (configDirEnv && resolved === path.resolve(configDirEnv)))) {
-    return { kind: 'env', role: 'state' };
-  }
-  const gatewayEnv = ctx.state ? resolveEnvFiles(ctx.state.pathEnv).gatewayEnvFile : undefined;
-  if (name === 'gateway.env' || (gatewayEnv && resolved === path.resolve(gatewayEnv))) return { kind: 'env', role: 'gateway' };
+  const envFiles = ctx.state ? resolveEnvFiles(ctx.state.pathEnv) : undefined;
+  const isFile = (candidate: string | undefined) => candidate !== undefined && resolved === path.resolve(candidate);
+  if (isFile(envFiles?.envFile) || isFile(envFiles?.configDirEnvFile)) return { kind: 'env', role: 'state' };
+  if (name === 'gateway.env' || isFile(envFiles?.gatewayEnvFile)) return { kind: 'env', role: 'gateway' };
   if (name === '.env' && ctx.workspaceFolders.some((w) => path.resolve(w) === path.dirname(resolved))) return { kind: 'env', role: 'workspace' };
   return undefined;
 }

@@ -118,14 +118,11 @@ export function collectEnvSources(input: EnvSourcesInput): EnvSources {
   // the state .env exists; loading the config then reads the config folder's .env and gateway.env.
   const cwdEnvExists = input.mode === 'shell' && input.cwd !== undefined && fs.existsSync(path.join(input.cwd, '.env'));
   const readAtStart = !input.configDirEnvFile || cwdEnvExists || fs.existsSync(input.stateEnvFile);
-  if (readAtStart) {
-    loadDotenvInto(input.stateEnvFile, 'state-dotenv', add, issues);
-    if (input.gatewayEnvFile) loadDotenvInto(input.gatewayEnvFile, 'gateway-env', add, issues);
-    if (input.configDirEnvFile) loadDotenvInto(input.configDirEnvFile, 'state-dotenv', add, issues);
-  } else {
-    loadDotenvInto(input.configDirEnvFile!, 'state-dotenv', add, issues);
-    if (input.gatewayEnvFile) loadDotenvInto(input.gatewayEnvFile, 'gateway-env', add, issues);
-  }
+  const gateway: [string | undefined, EnvOrigin] = [input.gatewayEnvFile, 'gateway-env'];
+  const globalFiles: [string | undefined, EnvOrigin][] = readAtStart
+    ? [[input.stateEnvFile, 'state-dotenv'], gateway, [input.configDirEnvFile, 'state-dotenv']]
+    : [[input.configDirEnvFile, 'state-dotenv'], gateway];
+  for (const [file, origin] of globalFiles) if (file) loadDotenvInto(file, origin, add, issues);
   for (const [k, v] of Object.entries(configEnvVars(input.configEnv))) add(k, v, 'config-env', input.configPath);
   const loginShell = importLoginShellEnv(input, values, issues);
   return { values, blockedWorkspaceKeys, loginShell, issues };
