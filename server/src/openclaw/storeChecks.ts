@@ -3,6 +3,7 @@ import { isRecord } from './authStore.js';
 import { looksLikeSeconds } from './expiry.js';
 import { issue, type SourceIssue } from './issues.js';
 import { authStoreFileSchema } from './storeSchema.js';
+import { isWellFormedStore } from './storeSchemaGate.js';
 
 /**
  * What people get wrong in `auth-profiles.json` that OpenClaw reads without a word (see the public
@@ -94,6 +95,7 @@ function hasInnerLineBreak(value: string): boolean {
 
 /** Mismatches with the documented shape (storeSchema.ts), for the profiles OpenClaw did not reject. */
 function schemaIssues(raw: Record<string, unknown>, file: string, skipProfiles: ReadonlySet<string>): SourceIssue[] {
+  if (isWellFormedStore(raw)) return [];
   const result = authStoreFileSchema.safeParse(raw);
   if (result.success) return [];
   return result.error.issues

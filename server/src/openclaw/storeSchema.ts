@@ -20,7 +20,9 @@ const expires = z
   .describe('Expiry in milliseconds since the Unix epoch.');
 
 const common = {
-  provider: z.string().trim().min(1).describe('Provider id, e.g. "anthropic".'),
+  // A pattern rather than trim().min(1): JSON Schema can say it, so the compiled validator
+  // (storeSchemaGate.ts) accepts exactly what zod accepts. JS's \S is the complement of what trim() removes.
+  provider: z.string().regex(/\S/, { error: 'must not be blank' }).describe('Provider id, e.g. "anthropic".'),
   email: z.string().optional(),
   displayName: z.string().optional(),
 };
