@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { MAX_READ_BYTES, readTextFile } from '../../server/src/openclaw/fileRead.ts';
@@ -193,4 +195,41 @@ describe('an unreadable store (permissions really applied, also when the tests r
         fs.chmodSync(agentDir, 0o755);
       }
     }));
+});
+
+describe('readTextFile gives the same answer whether it opens first or looks first', () => {
+  // Stores are opened directly (O_NOFOLLOW); auth-state.json, usually absent, is looked up first.
+  // Both paths must agree on every kind of thing that can stand where a file is expected.
+  it('on files, links, folders, pipes, sockets, binary and missing files', async () => {
+    const dir = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'oc-read-'));
+    const at = (name: string) => path.join(dir, name);
+    const socket = net.createServer();
+    try {
+      fs.writeFileSync(at('ok.json'), '{"a":1}');
+      fs.symlinkSync(at('ok.json'), at('link.json'));
+      fs.symlinkSync(at('gone.json'), at('broken.json'));
+      fs.symlinkSync(at('loop.json'), at('loop.json'));
+      fs.symlinkSync(dir, at('dirlink.json'));
+      fs.mkdirSync(at('dir.json'));
+      execFileSync('mkfifo', [at('fifo.json')]);
+      fs.writeFileSync(at('bin.json'), Buffer.from([0x7b, 0, 0x7d]));
+      await new Promise<void>((resolve) => socket.listen(at('sock.json'), resolve));
+      const expected: Record<string, string> = {
+        ok: 'ok', link: 'ok', broken: 'file/broken-symlink', loop: 'file/broken-symlink', dirlink: 'file/is-directory',
+        dir: 'file/is-directory', fifo: 'file/not-a-file', sock: 'file/not-a-file', bin: 'file/binary', missing: 'missing',
+      };
+      for (const [name, want] of Object.entries(expected)) {
+        for (const oftenMissing of [false, true]) {
+          const read = readTextFile(at(`${name}.json`), { oftenMissing });
+          const got = read.kind === 'unreadable' ? read.issue.code : read.kind;
+          assert.equal(got, want, `${name} (oftenMissing: ${oftenMissing})`);
+          if (read.kind === 'ok') assert.equal(read.text, '{"a":1}');
+          if (name === 'link' && read.kind === 'ok') assert.equal(read.symlinkTarget, at('ok.json'));
+        }
+      }
+    } finally {
+      socket.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -61,7 +61,7 @@ export function locateJsonPath(file: string, jsonPath: string[]): CredentialLoca
 
 /** The line that assigns `variable` (the last one, as dotenv keeps the last assignment). */
 export function locateEnvVariable(file: string, variable: string): CredentialLocation {
-  const read = readTextFile(file, 1024 * 1024);
+  const read = readTextFile(file, { maxBytes: 1024 * 1024 });
   if (read.kind !== 'ok') return { found: false, reason: 'no-file' };
   const line = findEnvAssignment(read.text, variable);
   if (!line) return { found: false, reason: 'not-found' };

@@ -74,7 +74,7 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
   const addProvider = (p: string) => {
     if (p) providerSet.add(p);
   };
-  for (const id of Object.keys(store.profiles)) addProvider(normalizeProviderId(store.profiles[id]?.provider));
+  for (const p of ordering.profileProviders()) providerSet.add(p);
   const modelsSection = isRecord(raw.models) && isRecord(raw.models.providers) ? raw.models.providers : {};
   for (const p of Object.keys(modelsSection)) addProvider(normalizeProviderId(p));
   for (const p of providersFromModels(models)) providerSet.add(p);

@@ -32,7 +32,7 @@ export interface LoadedConfig {
 }
 
 export function loadConfig(file: string): LoadedConfig {
-  const read = readTextFile(file, 16 * 1024 * 1024);
+  const read = readTextFile(file, { maxBytes: 16 * 1024 * 1024 });
   if (read.kind === 'missing') return { config: interpretConfig({}), exists: false, issues: [] };
   if (read.kind === 'unreadable') return { config: interpretConfig({}), exists: true, issues: [read.issue] };
   const parsed = parseConfigText(read.text, file);

@@ -187,7 +187,7 @@ export function parseDotenvText(text: string): Record<string, string> {
 }
 
 function loadDotenvInto(file: string, origin: EnvOrigin, add: (k: string, v: string, o: EnvOrigin, f?: string) => void, issues: SourceIssue[]): void {
-  const read = readTextFile(file, 1024 * 1024);
+  const read = readTextFile(file, { maxBytes: 1024 * 1024 });
   if (read.kind === 'missing') return;
   if (read.kind === 'unreadable') {
     issues.push(read.issue);

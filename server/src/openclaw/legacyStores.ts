@@ -40,7 +40,7 @@ export function legacyProfiles(legacyAuthFile: string, oauthFile: string, issues
 }
 
 function readJson(file: string): unknown {
-  const read = readTextFile(file, 16 * 1024 * 1024);
+  const read = readTextFile(file, { maxBytes: 16 * 1024 * 1024 });
   if (read.kind !== 'ok') return undefined;
   try {
     return JSON.parse(read.text);

@@ -1,4 +1,4 @@
-import type { AuthStore, Credential } from './credential.js';
+import type { AuthStore, Credential, UsageStats } from './credential.js';
 import { classifyExpiry } from './expiry.js';
 import { coerceSecretRef } from './secretRef.js';
 import { findByProvider, normalizeProviderId } from './providerIds.js';
@@ -90,18 +90,57 @@ function no(reason: EligibilityReason): Eligibility {
  */
 export class ProfileOrdering {
   private readonly authKeys = new Map<string, string>();
-  private idsByAuthKey: Map<string, string[]> | undefined;
+  private table: ProfileTable | undefined;
   private configuredIdsByAuthKey: Map<string, string[]> | undefined;
   private readonly orders = new Map<string, readonly string[]>();
-  private readonly unusable = new Map<string, number>();
   private readonly explicitOrders = new Map<string, { ids: string[]; fromStore: boolean } | undefined>();
+  /** `auth.profiles` is usually empty: then no profile needs the per-id routing lookup. */
+  private readonly routesProfiles: boolean;
 
   constructor(
     private readonly store: AuthStore,
     private readonly routing: AuthRouting,
     private readonly catalog: ProviderCatalog,
     private readonly now: number,
-  ) {}
+  ) {
+    this.routesProfiles = Object.keys(routing.profiles).length > 0;
+  }
+
+  /**
+   * Every stored profile's facts in one pass over the store, the first time any is needed: the
+   * questions below come per provider and per profile, and each used to look the profile, its usage
+   * stats and its provider's auth id up again (hash lookups on large records; bench/status).
+   */
+  private profileTable(): ProfileTable {
+    if (this.table) return this.table;
+    const rows = new Map<string, ProfileRow>();
+    const idsByAuthKey = new Map<string, string[]>();
+    const providers: string[] = [];
+    const seenProviders = new Set<string>();
+    const usageStats = this.store.usageStats;
+    for (const id of Object.keys(this.store.profiles)) {
+      const credential = this.store.profiles[id] as Credential;
+      const authKey = this.authKey(credential.provider);
+      const stats = usageStats?.[id];
+      const until = stats === undefined || this.catalog.cooldownBypassed(credential.provider) ? 0 : unusableEnd(stats);
+      rows.set(id, { credential, authKey, until, eligibility: credentialEligibility(credential, this.now) });
+      const group = idsByAuthKey.get(authKey);
+      if (group) group.push(id);
+      else idsByAuthKey.set(authKey, [id]);
+      const provider = normalizeProviderId(credential.provider);
+      if (provider && !seenProviders.has(provider)) {
+        seenProviders.add(provider);
+        providers.push(provider);
+      }
+    }
+    this.table = { rows, idsByAuthKey, providers };
+    return this.table;
+  }
+
+  /** The normalised providers of the stored profiles, in file order, each once (shared: do not modify). */
+  profileProviders(): readonly string[] {
+    return this.profileTable().providers;
+  }
 
   authKey(provider: string): string {
     let key = this.authKeys.get(provider);
@@ -112,32 +151,28 @@ export class ProfileOrdering {
     return key;
   }
 
-  private credentialMatches(credential: Credential, providerAuthKey: string): boolean {
-    return this.authKey(credential.provider) === providerAuthKey;
-  }
-
   private configuredProfileMatches(providerOfProfile: string, providerAuthKey: string): boolean {
     return this.authKey(providerOfProfile) === providerAuthKey;
   }
 
   eligibility(provider: string, profileId: string): Eligibility {
+    const row = this.profileTable().rows.get(profileId);
+    if (!row) return no('profile_missing');
     const key = this.authKey(provider);
-    const credential = this.store.profiles[profileId];
-    if (!credential) return no('profile_missing');
-    if (!this.credentialMatches(credential, key)) return no('provider_mismatch');
-    const configured = this.routing.profiles[profileId];
+    if (row.authKey !== key) return no('provider_mismatch');
+    const configured = this.routesProfiles ? this.routing.profiles[profileId] : undefined;
     if (configured) {
       if (!this.configuredProfileMatches(configured.provider, key)) return no('provider_mismatch');
       // A setup-token may stand where the config says "oauth"; every other mode must match the type.
-      if (configured.mode !== credential.type && !(configured.mode === 'oauth' && credential.type === 'token')) return no('mode_mismatch');
+      const type = row.credential.type;
+      if (configured.mode !== type && !(configured.mode === 'oauth' && type === 'token')) return no('mode_mismatch');
     }
-    return credentialEligibility(credential, this.now);
+    return row.eligibility;
   }
 
   /** Store profiles whose provider maps to this provider's auth id, in file order (shared: do not modify). */
   storeProfilesFor(provider: string): readonly string[] {
-    this.idsByAuthKey ??= groupIds(this.store.profiles, (c) => this.authKey(c.provider));
-    return this.idsByAuthKey.get(this.authKey(provider)) ?? NONE;
+    return this.profileTable().idsByAuthKey.get(this.authKey(provider)) ?? NONE;
   }
 
   /** `auth.profiles` entries of openclaw.json whose provider maps to this provider's auth id. */
@@ -215,20 +250,11 @@ export class ProfileOrdering {
 
   /** The end of a profile's cooldown or disablement, whichever is later; 0 when none is active. */
   unusableUntil(profileId: string): number {
-    let until = this.unusable.get(profileId);
-    if (until === undefined) {
-      until = this.computeUnusableUntil(profileId);
-      this.unusable.set(profileId, until);
-    }
-    return until;
-  }
-
-  private computeUnusableUntil(profileId: string): number {
-    // OpenRouter and Kilocode route around failures themselves; OpenClaw ignores their cooldowns.
-    if (this.catalog.cooldownBypassed(this.store.profiles[profileId]?.provider)) return 0;
+    const row = this.profileTable().rows.get(profileId);
+    if (row) return row.until;
+    // Usage stats of a profile the store does not have (OpenClaw 2026.3 keeps them when merging).
     const stats = this.store.usageStats?.[profileId];
-    if (!stats) return 0;
-    return Math.max(finiteOrZero(stats.cooldownUntil), finiteOrZero(stats.disabledUntil), finiteOrZero(stats.blockedUntil), 0);
+    return stats === undefined ? 0 : unusableEnd(stats);
   }
 
   inCooldown(profileId: string): boolean {
@@ -237,6 +263,31 @@ export class ProfileOrdering {
 }
 
 const NONE: readonly string[] = Object.freeze([]);
+
+/** What the ordering needs to know about one stored profile. */
+interface ProfileRow {
+  readonly credential: Credential;
+  /** The auth id its provider maps to (claude-cli profiles serve anthropic). */
+  readonly authKey: string;
+  /** The end of its cooldown or disablement, 0 when none applies. */
+  readonly until: number;
+  /** Whether its stored material is usable, before routing (credentialEligibility at `now`). */
+  readonly eligibility: Eligibility;
+}
+
+interface ProfileTable {
+  rows: Map<string, ProfileRow>;
+  idsByAuthKey: Map<string, string[]>;
+  providers: string[];
+}
+
+/**
+ * The end of a cooldown or disablement, whichever is later; 0 when none. OpenRouter and Kilocode
+ * route around failures themselves, so the caller skips this for them (catalog.cooldownBypassed).
+ */
+function unusableEnd(stats: UsageStats): number {
+  return Math.max(finiteOrZero(stats.cooldownUntil), finiteOrZero(stats.disabledUntil), finiteOrZero(stats.blockedUntil), 0);
+}
 
 function finiteOrZero(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;

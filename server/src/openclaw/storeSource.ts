@@ -94,7 +94,7 @@ export function interpretStoreJson(raw: unknown, text: string | undefined, file:
 }
 
 function readStateFile(file: string, issues: SourceIssue[]): ReturnType<typeof coerceAuthState> | undefined {
-  const read = readTextFile(file, 16 * 1024 * 1024);
+  const read = readTextFile(file, { maxBytes: 16 * 1024 * 1024, oftenMissing: true });
   if (read.kind === 'missing') return undefined;
   if (read.kind === 'unreadable') {
     issues.push(read.issue);
