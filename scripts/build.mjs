@@ -2,6 +2,7 @@
 // `vscode` is provided by the extension host; everything else is bundled so the VSIX ships no node_modules.
 import fs from 'node:fs';
 import * as esbuild from 'esbuild';
+import { commonBuildOptions } from './buildOptions.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -9,20 +10,7 @@ const watch = process.argv.includes('--watch');
 const outdirFlag = process.argv.indexOf('--outdir');
 const outdir = outdirFlag > 0 ? process.argv[outdirFlag + 1] : 'dist';
 
-/** @type {import('esbuild').BuildOptions} */
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: !production,
-  minify: production,
-  logLevel: 'warning',
-  // node:sqlite is built into Node >= 22.5; on older hosts the SQLite source reports itself unavailable.
-  external: ['vscode', 'node:sqlite'],
-  // jsonc-parser's UMD build hides its requires from esbuild; its ES module build bundles cleanly.
-  mainFields: ['module', 'main'],
-};
+const common = commonBuildOptions({ production });
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },

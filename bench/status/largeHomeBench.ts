@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../test/support/runCli.ts';
 import { writeLargeHome } from './largeHome.ts';
-import { loadAndResolve, loadStoresOnly, readAndParse, snapshotOf } from './engineLoad.ts';
+import type { EngineModule } from './engineBundle.ts';
 import { median } from './stats.ts';
 import { timeSync, type Timing } from './timing.ts';
 
@@ -37,9 +37,14 @@ function series(samples: Timing[]): Series {
 
 /**
  * The engine in this process on a fleet home against reading and JSON.parse-ing the same store
- * files, interleaved (which goes first alternates) after warm-ups that let the JIT settle.
+ * files, interleaved (which goes first alternates) after warm-ups that let the JIT settle. Both
+ * come from `engineModule`: the shipped bundle (engineBundle.ts) when judging the target.
  */
-export function benchLargeHome(options: { agents: number; profilesPerAgent: number; runs: number; warmups: number; keepHome?: boolean }): LargeHomeResult {
+export function benchLargeHome(
+  engineModule: EngineModule,
+  options: { agents: number; profilesPerAgent: number; runs: number; warmups: number; keepHome?: boolean },
+): LargeHomeResult {
+  const { loadAndResolve, loadStoresOnly, readAndParse, snapshotOf } = engineModule;
   const large = writeLargeHome({ agents: options.agents, profilesPerAgent: options.profilesPerAgent });
   try {
     const engine: Timing[] = [];

@@ -30,7 +30,8 @@ export function coerceAuthStore(raw: unknown): CoercedStore | undefined {
   const rejected: CoercedStore['rejected'] = [];
   const rawProfiles = raw.profiles;
   // Keys, not entries: no [key, value] pair per profile (a fleet home has thousands).
-  for (const profileId of Object.keys(rawProfiles)) {
+  // for…in over parsed JSON: V8 then loads each value by its enum-cache index instead of a keyed lookup.
+  for (const profileId in rawProfiles) {
     const parsed = parseCredentialEntry(rawProfiles[profileId]);
     if ('reason' in parsed) rejected.push({ profileId, reason: parsed.reason });
     else profiles[profileId] = parsed.credential;
@@ -125,7 +126,9 @@ function normalizeRawCredential(raw: Record<string, unknown>): Record<string, un
   if (type !== 'api_key' && type !== 'token' && type !== 'oauth') return d.entry;
 
   setOrDelete(d, 'provider', typeof d.entry.provider === 'string' ? normalizeProviderId(d.entry.provider) : '');
-  for (const field of ['email', 'displayName']) setOrDelete(d, field, optionalString(d.entry[field]));
+  // Named loads, field by field: a loop over names makes every load a megamorphic keyed one.
+  setOrDelete(d, 'email', optionalString(d.entry.email));
+  setOrDelete(d, 'displayName', optionalString(d.entry.displayName));
   if (type === 'api_key') {
     const keyRef = coerceSecretRef(d.entry.keyRef);
     setOrDelete(d, 'keyRef', keyRef);
@@ -135,7 +138,12 @@ function normalizeRawCredential(raw: Record<string, unknown>): Record<string, un
     setOrDelete(d, 'tokenRef', coerceSecretRef(d.entry.tokenRef));
     setOrDelete(d, 'expires', normalizeExpires(d.entry.expires));
   } else {
-    for (const field of ['access', 'refresh', 'idToken', 'accountId', 'projectId', 'enterpriseUrl']) setOrDelete(d, field, optionalString(d.entry[field]));
+    setOrDelete(d, 'access', optionalString(d.entry.access));
+    setOrDelete(d, 'refresh', optionalString(d.entry.refresh));
+    setOrDelete(d, 'idToken', optionalString(d.entry.idToken));
+    setOrDelete(d, 'accountId', optionalString(d.entry.accountId));
+    setOrDelete(d, 'projectId', optionalString(d.entry.projectId));
+    setOrDelete(d, 'enterpriseUrl', optionalString(d.entry.enterpriseUrl));
     setOrDelete(d, 'expires', normalizeExpires(d.entry.expires));
   }
   return d.entry;
@@ -188,7 +196,7 @@ function coerceUsageStats(raw: unknown): Record<string, UsageStats> | undefined 
   if (!isRecord(raw)) return undefined;
   const out: Record<string, UsageStats> = {};
   let any = false;
-  for (const profileId of Object.keys(raw)) {
+  for (const profileId in raw) {
     const value = raw[profileId];
     const id = profileId.trim();
     if (!id || !isRecord(value)) continue;
@@ -206,7 +214,7 @@ function coerceProfileUsage(value: Record<string, unknown>): UsageStats | undefi
   // The usual entry holds known, well-formed fields only: it is kept as parsed (see Draft above).
   if (isCleanUsage(value)) return value as UsageStats;
   let stats: UsageStats | undefined;
-  for (const field of Object.keys(value)) {
+  for (const field in value) {
     const v = value[field];
     if (USAGE_NUMBER_FIELDS.has(field)) {
       if (typeof v === 'number' && Number.isFinite(v)) (stats ??= {})[field] = v;
@@ -220,7 +228,7 @@ function coerceProfileUsage(value: Record<string, unknown>): UsageStats | undefi
 /** Every field known and well-formed (finite numbers, trimmed non-blank strings), and at least one. */
 function isCleanUsage(value: Record<string, unknown>): boolean {
   let any = false;
-  for (const field of Object.keys(value)) {
+  for (const field in value) {
     const v = value[field];
     if (USAGE_NUMBER_FIELDS.has(field)) {
       if (typeof v !== 'number' || !Number.isFinite(v)) return false;

@@ -38,8 +38,8 @@ function keptLayered<T>(base: Record<string, T> | undefined, over: Record<string
     out ??= {};
     out[key] = value;
   };
-  for (const key of Object.keys(base)) consider(key, (Object.prototype.hasOwnProperty.call(over, key) ? over[key] : base[key]) as T);
-  for (const key of Object.keys(over)) if (!Object.prototype.hasOwnProperty.call(base, key)) consider(key, over[key] as T);
+  for (const key in base) consider(key, (Object.prototype.hasOwnProperty.call(over, key) ? over[key] : base[key]) as T);
+  for (const key in over) if (!Object.prototype.hasOwnProperty.call(base, key)) consider(key, over[key] as T);
   return out;
 }
 

@@ -118,8 +118,9 @@ export class ProfileOrdering {
     const providers: string[] = [];
     const seenProviders = new Set<string>();
     const usageStats = this.store.usageStats;
-    for (const id of Object.keys(this.store.profiles)) {
-      const credential = this.store.profiles[id] as Credential;
+    const profiles = this.store.profiles;
+    for (const id in profiles) {
+      const credential = profiles[id] as Credential;
       const authKey = this.authKey(credential.provider);
       const stats = usageStats?.[id];
       const until = stats === undefined || this.catalog.cooldownBypassed(credential.provider) ? 0 : unusableEnd(stats);

@@ -14,7 +14,7 @@ export function checkStoreContent(raw: unknown, file: string, skipProfiles: Read
   if (!isRecord(raw) || !isRecord(raw.profiles)) return [];
   const out: SourceIssue[] = [];
   const profiles = raw.profiles;
-  for (const id of Object.keys(profiles)) {
+  for (const id in profiles) {
     const value = profiles[id];
     if (skipProfiles.has(id) || !isRecord(value)) continue;
     checkProfile(id, value, file, out);
@@ -48,11 +48,10 @@ function checkProfile(id: string, p: Record<string, unknown>, file: string, out:
       out.push(issue('profile/id-provider-mismatch', 'warning', file, `Profile id "${id}" starts with "${prefix}" but its provider is "${provider}"; OpenClaw routes it by "provider".`, at(id, 'provider')));
     }
   }
-  for (const field of SECRET_FIELDS) {
-    const value = p[field];
-    if (typeof value !== 'string') continue;
-    if (hasInnerLineBreak(value)) out.push(issue('profile/secret-line-break', 'error', file, `The ${field} of "${id}" contains a line break; the provider will reject it (401). Paste it again on one line.`, at(id, field)));
-  }
+  // Named loads, not a loop over field names (which makes every load a megamorphic keyed one).
+  checkLineBreak(id, 'key', p.key, file, out);
+  checkLineBreak(id, 'token', p.token, file, out);
+  checkLineBreak(id, 'access', p.access, file, out);
   if (type === 'token' && typeof p.token === 'string') {
     const t = p.token.trim();
     if (t.startsWith(ANTHROPIC_API_KEY_PREFIX)) out.push(issue('profile/api-key-as-token', 'error', file, `"${id}" holds an Anthropic API key (sk-ant-api03-…) as a token; requests take the wrong auth route. Store it as { "type": "api_key", "key": … }.`, at(id, 'type')));
@@ -69,7 +68,11 @@ function checkProfile(id: string, p: Record<string, unknown>, file: string, out:
   }
 }
 
-const SECRET_FIELDS = ['key', 'token', 'access'] as const;
+function checkLineBreak(id: string, field: string, value: unknown, file: string, out: SourceIssue[]): void {
+  if (typeof value === 'string' && hasInnerLineBreak(value)) {
+    out.push(issue('profile/secret-line-break', 'error', file, `The ${field} of "${id}" contains a line break; the provider will reject it (401). Paste it again on one line.`, at(id, field)));
+  }
+}
 
 /** The JSON path of a profile field, built only when there is a finding to report. */
 function at(id: string, field: string): (string | number)[] {
