@@ -3,7 +3,7 @@ import type { OpenClawConfig } from './config.js';
 import type { EnvValue } from './envSources.js';
 import { buildHealthSummary, type ProfileHealth, type ProviderHealth } from './health.js';
 import { agentModels, providersFromModels, providerUses, type AgentModels, type ProviderUse } from './modelRefs.js';
-import { credentialEligibility, ProfileOrdering, readAuthRouting, type AuthRouting } from './profileOrder.js';
+import { ProfileOrdering, readAuthRouting, type AuthRouting } from './profileOrder.js';
 import type { StatusRules } from './rules.js';
 import { normalizeProviderId } from './providerIds.js';
 import { profileLabel, secretLabel, type ProviderOverview } from './providerOverview.js';
@@ -92,7 +92,7 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
   for (const provider of allProviders) {
     // Profiles of every provider that shares this provider's auth id (claude-cli shows anthropic's).
     const ids = ordering.storeProfilesFor(provider);
-    const counts = countTypes(ids, store);
+    const counts = countTypes(ids, ordering);
     const envKey = facts.envKey(provider);
     const customKey = resolveConfiguredProviderKey(raw, provider, env, catalog);
     const overview: ProviderOverview = {
@@ -114,20 +114,20 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
   }
   const overviewByProvider = new Map(overviews.map((o) => [o.provider, o]));
 
-  const health = buildHealthSummary(store, routing, ordering, displayLabel, now, input.warnMs, (id, credential, label) => facts.health(id, credential, label));
+  const health = buildHealthSummary(store, ordering, displayLabel, now, input.warnMs, (id, credential, label) => facts.health(id, credential, label));
   const healthById = health.byId;
   // A profile counts as usable when its stored material is (API keys) or its health says so (tokens, OAuth).
   const usableProfile = (id: string): boolean => {
-    const credential = store.profiles[id];
-    if (!credential) return false;
-    const h = healthById.get(id);
-    if (credential.type !== 'api_key' && h) return h.status === 'ok' || h.status === 'expiring' || h.status === 'static';
-    return credentialEligibility(credential, now).eligible;
+    const stored = ordering.stored(id);
+    if (!stored) return false;
+    const h = stored.credential.type !== 'api_key' ? healthById.get(id) : undefined;
+    if (h) return h.status === 'ok' || h.status === 'expiring' || h.status === 'static';
+    return stored.eligibility.eligible;
   };
 
   // Asked again for every provider in use and every overview; the answer depends on the provider only.
-  const candidateLists = new Map<string, string[]>();
-  const candidatesFor = (provider: string): string[] => {
+  const candidateLists = new Map<string, readonly string[]>();
+  const candidatesFor = (provider: string): readonly string[] => {
     let list = candidateLists.get(provider);
     if (!list) {
       list = computeCandidates(provider);
@@ -135,21 +135,19 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
     }
     return list;
   };
-  const computeCandidates = (provider: string): string[] => {
+  const computeCandidates = (provider: string): readonly string[] => {
     const ordered = ordering.order(provider);
     const explicit = ordering.explicitOrder(provider);
     const rescued = (id: string) => {
-      const credential = store.profiles[id];
-      if (!credential) return false;
+      const stored = ordering.stored(id);
+      if (!stored) return false;
       const e = ordering.eligibility(provider, id);
       if (e.eligible) return true;
-      return e.reason === 'missing_credential' && credential.type !== 'api_key' && usableProfile(id);
+      return e.reason === 'missing_credential' && stored.credential.type !== 'api_key' && usableProfile(id);
     };
-    if (explicit) return [...new Set([...ordered, ...explicit.ids.filter(rescued)])];
     const configured = ordering.configuredProfilesFor(provider);
-    if (configured.length > 0) return [...new Set([...ordered, ...configured.filter(rescued)])];
-    const same = ordering.storeProfilesFor(provider).filter(rescued);
-    return [...new Set([...ordered, ...same])];
+    const others = explicit ? explicit.ids : configured.length > 0 ? configured : ordering.storeProfilesFor(provider);
+    return appendMissing(ordered, others, rescued);
   };
   const runtimeCandidates = (provider: string) => [...new Set([normalizeProviderId(provider), ordering.authKey(provider)])];
   const hasNonProfileAuth = (provider: string) =>
@@ -211,11 +209,28 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
   };
 }
 
+/**
+ * `[...new Set([...first, ...others.filter(keep)])]` without the temporaries: `first` (already free
+ * of repeats) followed by the kept ids it lacks, each once. Returns `first` itself when nothing is added.
+ */
+function appendMissing(first: readonly string[], others: readonly string[], keep: (id: string) => boolean): readonly string[] {
+  let out: string[] | undefined;
+  let seen: Set<string> | undefined;
+  for (const id of others) {
+    if (first.includes(id) || seen?.has(id) || !keep(id)) continue;
+    out ??= [...first];
+    seen ??= new Set();
+    seen.add(id);
+    out.push(id);
+  }
+  return out ?? first;
+}
+
 /** How many of these profiles are OAuth, token and API key, in one pass. */
-function countTypes(ids: readonly string[], store: AuthStore): { oauth: number; token: number; apiKey: number } {
+function countTypes(ids: readonly string[], ordering: ProfileOrdering): { oauth: number; token: number; apiKey: number } {
   const counts = { oauth: 0, token: 0, apiKey: 0 };
   for (const id of ids) {
-    const type = store.profiles[id]?.type;
+    const type = ordering.stored(id)?.credential.type;
     if (type === 'oauth') counts.oauth++;
     else if (type === 'token') counts.token++;
     else if (type === 'api_key') counts.apiKey++;

@@ -1,8 +1,7 @@
 import type { AuthStore, Credential, CredentialType } from './credential.js';
 import { classifyExpiry, OAUTH_REFRESH_MARGIN_MS } from './expiry.js';
 import { credentialEligibility, type EligibilityReason, type ProfileOrdering } from './profileOrder.js';
-import { findByProvider, normalizeProviderId } from './providerIds.js';
-import type { AuthRouting } from './profileOrder.js';
+import { normalizeProviderId } from './providerIds.js';
 
 /** A profile's state as `models status` reports it. */
 export type ProfileStatus = 'ok' | 'expiring' | 'expired' | 'missing' | 'static';
@@ -60,7 +59,6 @@ export function profileHealth(profileId: string, credential: Credential, label: 
 /** Health of every profile (sorted by provider, then id) and of every provider that has profiles. */
 export function buildHealthSummary(
   store: AuthStore,
-  routing: AuthRouting,
   ordering: ProfileOrdering,
   labelFor: (profileId: string) => string,
   now: number,
@@ -71,46 +69,66 @@ export function buildHealthSummary(
   // (provider, id), with far fewer string comparisons.
   const unsorted = new Map<string, ProfileHealth[]>();
   const byId = new Map<string, ProfileHealth>();
-  for (const id of Object.keys(store.profiles)) {
-    const p = healthOf(id, store.profiles[id] as Credential, labelFor(id), now, warnMs);
+  const storedProfiles = store.profiles;
+  for (const id in storedProfiles) {
+    const p = healthOf(id, storedProfiles[id] as Credential, labelFor(id), now, warnMs);
     byId.set(id, p);
     const group = unsorted.get(p.provider);
     if (group) group.push(p);
     else unsorted.set(p.provider, [p]);
   }
-  const byProvider = new Map<string, ProviderHealth>();
+  const providers: ProviderHealth[] = [];
   const profiles: ProfileHealth[] = [];
-  for (const provider of [...unsorted.keys()].sort((a, b) => a.localeCompare(b))) {
-    const group = (unsorted.get(provider) as ProfileHealth[]).sort((a, b) => a.profileId.localeCompare(b.profileId));
-    profiles.push(...group);
-    byProvider.set(provider, { provider, status: 'missing', profiles: group, effectiveProfiles: [] });
+  for (const provider of sortedIfNeeded([...unsorted.keys()], byLocale)) {
+    const group = sortedIfNeeded(unsorted.get(provider) as ProfileHealth[], byProfileId);
+    for (const p of group) profiles.push(p);
+    const effective = effectiveProfiles(provider, group, byId, ordering);
+    // Keys in the order `--json` has always printed them.
+    const { status, expiresAt, remainingMs } = providerStatus(effective, now);
+    const health: ProviderHealth = { provider, status, profiles: group, effectiveProfiles: effective };
+    if (expiresAt !== undefined) health.expiresAt = expiresAt;
+    if (remainingMs !== undefined) health.remainingMs = remainingMs;
+    providers.push(health);
   }
-  for (const provider of byProvider.values()) {
-    provider.effectiveProfiles = effectiveProfiles(provider, byId, store, routing, ordering);
-    Object.assign(provider, providerStatus(provider.effectiveProfiles, now));
+  return { profiles, providers, byId };
+}
+
+/**
+ * Sorts in place unless already in order. Store files usually list a provider's profiles in id order,
+ * and a check of n − 1 pairs is far cheaper than a sort (which copies the array first).
+ */
+function sortedIfNeeded<T>(items: T[], compare: (a: T, b: T) => number): T[] {
+  for (let i = 1; i < items.length; i++) {
+    if (compare(items[i - 1] as T, items[i] as T) > 0) return items.sort(compare);
   }
-  return { profiles, providers: [...byProvider.values()].sort((a, b) => a.provider.localeCompare(b.provider)), byId };
+  return items;
+}
+
+function byLocale(a: string, b: string): number {
+  return a.localeCompare(b);
+}
+
+function byProfileId(a: ProfileHealth, b: ProfileHealth): number {
+  return a.profileId.localeCompare(b.profileId);
 }
 
 /** `byId`: every profile's health by id (one map per agent rather than one per provider). */
-function effectiveProfiles(provider: ProviderHealth, byId: ReadonlyMap<string, ProfileHealth>, store: AuthStore, routing: AuthRouting, ordering: ProfileOrdering): ProfileHealth[] {
-  const authKey = ordering.authKey(provider.provider);
-  const explicit =
-    findByProvider(store.order, authKey) ?? findByProvider(store.order, provider.provider) ?? findByProvider(routing.order, authKey) ?? findByProvider(routing.order, provider.provider);
+function effectiveProfiles(provider: string, group: ProfileHealth[], byId: ReadonlyMap<string, ProfileHealth>, ordering: ProfileOrdering): ProfileHealth[] {
+  const explicit = ordering.explicitOrder(provider)?.ids;
   if (explicit && explicit.length === 0) return [];
   // Only this provider's group: an order may name profiles of another provider with the same auth id.
   const pick = (ids: readonly string[]) => {
     const picked: ProfileHealth[] = [];
     for (const id of ids) {
       const p = byId.get(id);
-      if (p && p.provider === provider.provider) picked.push(p);
+      if (p && p.provider === provider) picked.push(p);
     }
     return picked;
   };
-  const ordered = pick(ordering.order(provider.provider));
+  const ordered = pick(ordering.order(provider));
   if (ordered.length > 0) return ordered;
   if (explicit) return pick(explicit);
-  return provider.profiles;
+  return group;
 }
 
 /** The worst state among the profiles that would be tried; API keys alone make a provider `static`. */

@@ -113,7 +113,7 @@ export class ProfileOrdering {
    */
   private profileTable(): ProfileTable {
     if (this.table) return this.table;
-    const rows = new Map<string, ProfileRow>();
+    const rows = new Map<string, StoredProfile>();
     const idsByAuthKey = new Map<string, string[]>();
     const providers: string[] = [];
     const seenProviders = new Set<string>();
@@ -124,7 +124,9 @@ export class ProfileOrdering {
       const authKey = this.authKey(credential.provider);
       const stats = usageStats?.[id];
       const until = stats === undefined || this.catalog.cooldownBypassed(credential.provider) ? 0 : unusableEnd(stats);
-      rows.set(id, { credential, authKey, until, eligibility: credentialEligibility(credential, this.now) });
+      rows.set(id, {
+        id, credential, authKey, until, eligibility: credentialEligibility(credential, this.now), modeRank: MODE_RANK[credential.type] ?? 3, lastUsed: stats?.lastUsed ?? 0,
+      });
       const group = idsByAuthKey.get(authKey);
       if (group) group.push(id);
       else idsByAuthKey.set(authKey, [id]);
@@ -143,6 +145,11 @@ export class ProfileOrdering {
     return this.profileTable().providers;
   }
 
+  /** What the ordering knows about a stored profile; undefined when the store has no such profile. */
+  stored(profileId: string): StoredProfile | undefined {
+    return this.profileTable().rows.get(profileId);
+  }
+
   authKey(provider: string): string {
     let key = this.authKeys.get(provider);
     if (key === undefined) {
@@ -158,8 +165,12 @@ export class ProfileOrdering {
 
   eligibility(provider: string, profileId: string): Eligibility {
     const row = this.profileTable().rows.get(profileId);
-    if (!row) return no('profile_missing');
-    const key = this.authKey(provider);
+    return row ? this.routedEligibility(row, this.authKey(provider)) : no('profile_missing');
+  }
+
+  /** Eligibility of a stored profile for the provider whose auth id is `key`. */
+  private routedEligibility(row: StoredProfile, key: string): Eligibility {
+    const profileId = row.id;
     if (row.authKey !== key) return no('provider_mismatch');
     const configured = this.routesProfiles ? this.routing.profiles[profileId] : undefined;
     if (configured) {
@@ -214,39 +225,56 @@ export class ProfileOrdering {
     return cached;
   }
 
-  private computeOrder(provider: string): string[] {
+  private computeOrder(provider: string): readonly string[] {
     const explicit = this.explicitOrder(provider);
     const configuredIds = this.configuredProfilesFor(provider);
     const storeIds = this.storeProfilesFor(provider);
     const base = explicit?.ids ?? (configuredIds.length > 0 ? configuredIds : storeIds);
-    if (base.length === 0) return [];
-    const valid = (id: string) => this.eligibility(provider, id).eligible;
-    let filtered = base.filter(valid);
+    if (base.length === 0) return NONE;
+    const key = this.authKey(provider);
+    const rows = this.profileTable().rows;
+    let eligible = this.eligibleRows(base, key);
     let repaired = false;
-    const allMissing = base.every((id) => !this.store.profiles[id]);
-    if (filtered.length === 0 && allMissing && (explicit?.fromStore || configuredIds.length > 0)) {
-      filtered = storeIds.filter(valid);
+    if (eligible.length === 0 && (explicit?.fromStore || configuredIds.length > 0) && base.every((id) => !rows.has(id))) {
+      eligible = this.eligibleRows(storeIds, key);
       repaired = true;
     }
-    const deduped = [...new Set(filtered)];
     if (explicit && explicit.ids.length > 0 && !repaired) {
-      const available = deduped.filter((id) => !this.inCooldown(id));
-      const cooling = deduped.filter((id) => this.inCooldown(id)).sort((a, b) => this.unusableUntil(a) - this.unusableUntil(b));
-      return [...available, ...cooling];
+      // Only an explicit order can name a profile twice (record keys cannot repeat).
+      const available: StoredProfile[] = [];
+      const cooling: StoredProfile[] = [];
+      const seen = new Set<StoredProfile>();
+      for (const row of eligible) {
+        if (seen.has(row)) continue;
+        seen.add(row);
+        (row.until > this.now ? cooling : available).push(row);
+      }
+      if (cooling.length > 1) cooling.sort(byUnusableUntil);
+      return idsOf(available, cooling);
     }
-    return this.orderByMode(deduped);
+    return this.orderByMode(eligible);
   }
 
-  private orderByMode(ids: string[]): string[] {
-    const score = (id: string) => {
-      const t = this.store.profiles[id]?.type;
-      return t === 'oauth' ? 0 : t === 'token' ? 1 : t === 'api_key' ? 2 : 3;
-    };
-    // Sort keys looked up once per profile, not once per comparison.
-    const keyed = ids.map((id) => ({ id, score: score(id), lastUsed: this.store.usageStats?.[id]?.lastUsed ?? 0, until: this.unusableUntil(id) }));
-    const available = keyed.filter((k) => !(k.until > this.now)).sort((a, b) => a.score - b.score || a.lastUsed - b.lastUsed);
-    const cooling = keyed.filter((k) => k.until > this.now).sort((a, b) => a.until - b.until);
-    return [...available, ...cooling].map((k) => k.id);
+  /** The stored profiles among `ids` that can serve the provider whose auth id is `key`, in that order. */
+  private eligibleRows(ids: readonly string[], key: string): StoredProfile[] {
+    const rows = this.profileTable().rows;
+    const out: StoredProfile[] = [];
+    for (const id of ids) {
+      const row = rows.get(id);
+      if (row && this.routedEligibility(row, key).eligible) out.push(row);
+    }
+    return out;
+  }
+
+  /** OAuth before token before API key, least recently used first; cooling-down profiles last, soonest free first. */
+  private orderByMode(rows: readonly StoredProfile[]): readonly string[] {
+    if (rows.length === 0) return NONE;
+    const available: StoredProfile[] = [];
+    const cooling: StoredProfile[] = [];
+    for (const row of rows) (row.until > this.now ? cooling : available).push(row);
+    if (available.length > 1) available.sort(byModeThenLeastRecentlyUsed);
+    if (cooling.length > 1) cooling.sort(byUnusableUntil);
+    return idsOf(available, cooling);
   }
 
   /** The end of a profile's cooldown or disablement, whichever is later; 0 when none is active. */
@@ -258,15 +286,13 @@ export class ProfileOrdering {
     return stats === undefined ? 0 : unusableEnd(stats);
   }
 
-  inCooldown(profileId: string): boolean {
-    return this.unusableUntil(profileId) > this.now;
-  }
 }
 
 const NONE: readonly string[] = Object.freeze([]);
 
-/** What the ordering needs to know about one stored profile. */
-interface ProfileRow {
+/** What the ordering knows about one stored profile, worked out once per agent. */
+export interface StoredProfile {
+  readonly id: string;
   readonly credential: Credential;
   /** The auth id its provider maps to (claude-cli profiles serve anthropic). */
   readonly authKey: string;
@@ -274,10 +300,30 @@ interface ProfileRow {
   readonly until: number;
   /** Whether its stored material is usable, before routing (credentialEligibility at `now`). */
   readonly eligibility: Eligibility;
+  /** OAuth 0, token 1, API key 2: the order OpenClaw tries types in without an explicit order. */
+  readonly modeRank: number;
+  readonly lastUsed: number;
+}
+
+const MODE_RANK: Readonly<Record<string, number>> = { oauth: 0, token: 1, api_key: 2 };
+
+function byModeThenLeastRecentlyUsed(a: StoredProfile, b: StoredProfile): number {
+  return a.modeRank - b.modeRank || a.lastUsed - b.lastUsed;
+}
+
+function byUnusableUntil(a: StoredProfile, b: StoredProfile): number {
+  return a.until - b.until;
+}
+
+function idsOf(first: readonly StoredProfile[], then: readonly StoredProfile[]): string[] {
+  const ids = new Array<string>(first.length + then.length);
+  for (let i = 0; i < first.length; i++) ids[i] = (first[i] as StoredProfile).id;
+  for (let i = 0; i < then.length; i++) ids[first.length + i] = (then[i] as StoredProfile).id;
+  return ids;
 }
 
 interface ProfileTable {
-  rows: Map<string, ProfileRow>;
+  rows: Map<string, StoredProfile>;
   idsByAuthKey: Map<string, string[]>;
   providers: string[];
 }
