@@ -26,18 +26,20 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 /** `{ version, profiles }` as OpenClaw reads it, or undefined when the JSON is not a store at all. */
 export function coerceAuthStore(raw: unknown): CoercedStore | undefined {
   if (!isRecord(raw) || !isRecord(raw.profiles)) return undefined;
-  const profiles: Record<string, Credential> = {};
   const rejected: CoercedStore['rejected'] = [];
   const rawProfiles = raw.profiles;
-  // Keys, not entries: no [key, value] pair per profile (a fleet home has thousands).
+  const profiles = new RecordDraft<Credential>(rawProfiles);
   // for…in over parsed JSON: V8 then loads each value by its enum-cache index instead of a keyed lookup.
   for (const profileId in rawProfiles) {
-    const parsed = parseCredentialEntry(rawProfiles[profileId]);
-    if ('reason' in parsed) rejected.push({ profileId, reason: parsed.reason });
-    else profiles[profileId] = parsed.credential;
+    const value = rawProfiles[profileId];
+    const parsed = parseCredentialEntry(value);
+    if ('reason' in parsed) {
+      rejected.push({ profileId, reason: parsed.reason });
+      profiles.drop();
+    } else profiles.set(profileId, parsed.credential, profileId, value);
   }
   const version = Number(raw.version ?? 1);
-  const store: AuthStore = { version: Number.isFinite(version) && version > 0 ? version : 1, profiles };
+  const store: AuthStore = { version: Number.isFinite(version) && version > 0 ? version : 1, profiles: profiles.result() };
   Object.assign(store, coerceAuthState(raw));
   return { store, rejected };
 }
@@ -194,19 +196,62 @@ const USAGE_STRING_FIELDS: ReadonlySet<string> = new Set(['blockedReason', 'cool
 
 function coerceUsageStats(raw: unknown): Record<string, UsageStats> | undefined {
   if (!isRecord(raw)) return undefined;
-  const out: Record<string, UsageStats> = {};
+  const out = new RecordDraft<UsageStats>(raw);
   let any = false;
   for (const profileId in raw) {
     const value = raw[profileId];
     const id = profileId.trim();
-    if (!id || !isRecord(value)) continue;
-    const stats = coerceProfileUsage(value);
+    const stats = id && isRecord(value) ? coerceProfileUsage(value) : undefined;
     if (stats) {
-      out[id] = stats;
+      out.set(id, stats, profileId, value);
       any = true;
-    }
+    } else out.drop();
   }
-  return any ? out : undefined;
+  return any ? out.result() : undefined;
+}
+
+/**
+ * A record rebuilt entry by entry from a parsed one, in the parsed one's order, that stays the
+ * parsed record itself while every entry so far is kept as parsed under its own key. The usual
+ * store needs no copy at all (a fleet home has thousands of entries; bench/status); the first
+ * change copies the entries kept before it. The parsed JSON must not be modified afterwards.
+ */
+class RecordDraft<T> {
+  private copy: Record<string, T> | undefined;
+  private keptAsParsed = 0;
+
+  constructor(private readonly parsed: Record<string, unknown>) {}
+
+  /** The next parsed entry (`parsedKey`: `parsedValue`) becomes `key`: `value`. */
+  set(key: string, value: T, parsedKey: string, parsedValue: unknown): void {
+    // "__proto__" always goes through the copy, whose assignment treats it as before.
+    if (!this.copy && key === parsedKey && value === parsedValue && key !== '__proto__') {
+      this.keptAsParsed++;
+      return;
+    }
+    this.materialize()[key] = value;
+  }
+
+  /** The next parsed entry is left out. */
+  drop(): void {
+    this.materialize();
+  }
+
+  result(): Record<string, T> {
+    return this.copy ?? (this.parsed as Record<string, T>);
+  }
+
+  private materialize(): Record<string, T> {
+    if (this.copy) return this.copy;
+    const copy: Record<string, T> = {};
+    let n = 0;
+    for (const key in this.parsed) {
+      if (n++ === this.keptAsParsed) break;
+      copy[key] = this.parsed[key] as T;
+    }
+    this.copy = copy;
+    return copy;
+  }
 }
 
 /** The known fields of one profile's usage entry; walks the entry's own few keys rather than every known name. */

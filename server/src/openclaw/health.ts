@@ -31,29 +31,29 @@ export type ProfileHealthRule = (profileId: string, credential: Credential, labe
 
 /** Status of one stored credential from its type and `expires` alone. */
 export function profileHealth(profileId: string, credential: Credential, label: string, now: number, warnMs: number): ProfileHealth {
-  // Built once and filled in (no spread per outcome): a fleet home asks this for every profile of every agent.
-  const health: ProfileHealth = { profileId, provider: normalizeProviderId(credential.provider), type: credential.type, label, status: 'static' };
-  if (credential.type === 'api_key') return health;
+  // Each outcome is one object literal with exactly its own fields, in the order `--json` prints
+  // them: adding fields afterwards costs a hidden-class change and a property backing store per
+  // object, and a fleet home asks this for every profile of every agent (bench/status).
+  const provider = normalizeProviderId(credential.provider);
+  const type = credential.type;
+  if (type === 'api_key') return { profileId, provider, type, label, status: 'static' };
   const eligibility = credentialEligibility(credential, now);
   if (!eligibility.eligible) {
-    health.status = eligibility.reason === 'expired' ? 'expired' : 'missing';
-    health.reasonCode = eligibility.reason;
-    return health;
+    return { profileId, provider, type, label, status: eligibility.reason === 'expired' ? 'expired' : 'missing', reasonCode: eligibility.reason };
   }
-  if (credential.type === 'token' && classifyExpiry(credential.expires, now) !== 'valid') return health;
+  if (type === 'token' && classifyExpiry(credential.expires, now) !== 'valid') return { profileId, provider, type, label, status: 'static' };
   // OAuth refreshes 5 minutes early, so its warning window is never shorter than that margin.
-  const window = credential.type === 'oauth' ? Math.max(warnMs, OAUTH_REFRESH_MARGIN_MS) : warnMs;
+  const window = type === 'oauth' ? Math.max(warnMs, OAUTH_REFRESH_MARGIN_MS) : warnMs;
   const state = classifyExpiry(credential.expires, now, window);
-  if (state === 'missing' || state === 'invalid_expires') {
-    health.status = 'missing';
-    return health;
-  }
+  if (state === 'missing' || state === 'invalid_expires') return { profileId, provider, type, label, status: 'missing' };
   const expiresAt = credential.expires as number;
-  health.status = state === 'expired' ? 'expired' : state === 'expiring' ? 'expiring' : 'ok';
-  if (state === 'expired' && credential.type === 'token') health.reasonCode = 'expired';
-  health.expiresAt = expiresAt;
-  health.remainingMs = expiresAt - now;
-  return health;
+  const remainingMs = expiresAt - now;
+  if (state === 'expired') {
+    return type === 'token'
+      ? { profileId, provider, type, label, status: 'expired', reasonCode: 'expired', expiresAt, remainingMs }
+      : { profileId, provider, type, label, status: 'expired', expiresAt, remainingMs };
+  }
+  return { profileId, provider, type, label, status: state === 'expiring' ? 'expiring' : 'ok', expiresAt, remainingMs };
 }
 
 /** Health of every profile (sorted by provider, then id) and of every provider that has profiles. */
