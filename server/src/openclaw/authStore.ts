@@ -1,6 +1,7 @@
 import { CREDENTIAL_TYPES, type AuthStore, type Credential, type CredentialType, type UsageStats } from './credential.js';
 import { coerceSecretRef } from './secretRef.js';
 import { normalizeProviderId } from './providerIds.js';
+import { keepShapeAlive } from './keepShapeAlive.js';
 
 /**
  * Loads an auth store from already-parsed JSON exactly as OpenClaw 2026.6.1 does: never throws,
@@ -40,27 +41,31 @@ export function coerceAuthStore(raw: unknown): CoercedStore | undefined {
   }
   const version = Number(raw.version ?? 1);
   const store: AuthStore = { version: Number.isFinite(version) && version > 0 ? version : 1, profiles: profiles.result() };
-  Object.assign(store, coerceAuthState(raw));
+  const state = coerceAuthState(raw);
+  if (state.order) store.order = state.order;
+  if (state.lastGood) store.lastGood = state.lastGood;
+  if (state.usageStats) store.usageStats = state.usageStats;
   return { store, rejected };
 }
 
-/** The `order` / `lastGood` / `usageStats` part of a store or of `auth-state.json`. */
-export function coerceAuthState(raw: unknown): Pick<AuthStore, 'order' | 'lastGood' | 'usageStats'> {
-  if (!isRecord(raw)) return {};
-  const out: Pick<AuthStore, 'order' | 'lastGood' | 'usageStats'> = {};
-  const order = coerceOrder(raw.order);
-  if (order) out.order = order;
-  const lastGood = coerceLastGood(raw.lastGood);
-  if (lastGood) out.lastGood = lastGood;
-  const usageStats = coerceUsageStats(raw.usageStats);
-  if (usageStats) out.usageStats = usageStats;
-  return out;
+/** The `order` / `lastGood` / `usageStats` part of a store or of `auth-state.json`; absent parts are undefined. */
+export interface AuthStateParts {
+  order: AuthStore['order'];
+  lastGood: AuthStore['lastGood'];
+  usageStats: AuthStore['usageStats'];
+}
+
+export function coerceAuthState(raw: unknown): AuthStateParts {
+  // Always the same three keys: this object is short-lived, and one grown key by key would leave
+  // hidden classes that die with it (see keepShapeAlive.ts for what that costs).
+  if (!isRecord(raw)) return { order: undefined, lastGood: undefined, usageStats: undefined };
+  return { order: coerceOrder(raw.order), lastGood: coerceLastGood(raw.lastGood), usageStats: coerceUsageStats(raw.usageStats) };
 }
 
 /** Later state wins per provider / profile, as OpenClaw merges `auth-state.json` over the store. */
 export function mergeAuthState<T extends Pick<AuthStore, 'order' | 'lastGood' | 'usageStats'>>(
   base: T,
-  override: Pick<AuthStore, 'order' | 'lastGood' | 'usageStats'>,
+  override: AuthStateParts,
 ): T {
   const merged = { ...base };
   for (const field of ['order', 'lastGood', 'usageStats'] as const) {
@@ -220,7 +225,9 @@ class RecordDraft<T> {
   private copy: Record<string, T> | undefined;
   private keptAsParsed = 0;
 
-  constructor(private readonly parsed: Record<string, unknown>) {}
+  constructor(private readonly parsed: Record<string, unknown>) {
+    keepShapeAlive(this);
+  }
 
   /** The next parsed entry (`parsedKey`: `parsedValue`) becomes `key`: `value`. */
   set(key: string, value: T, parsedKey: string, parsedValue: unknown): void {

@@ -83,12 +83,13 @@ export function buildHealthSummary(
     const group = sortedIfNeeded(unsorted.get(provider) as ProfileHealth[], byProfileId);
     for (const p of group) profiles.push(p);
     const effective = effectiveProfiles(provider, group, byId, ordering);
-    // Keys in the order `--json` has always printed them.
+    // One literal per outcome, keys in the order `--json` has always printed them (see profileHealth).
     const { status, expiresAt, remainingMs } = providerStatus(effective, now);
-    const health: ProviderHealth = { provider, status, profiles: group, effectiveProfiles: effective };
-    if (expiresAt !== undefined) health.expiresAt = expiresAt;
-    if (remainingMs !== undefined) health.remainingMs = remainingMs;
-    providers.push(health);
+    providers.push(
+      expiresAt !== undefined && remainingMs !== undefined
+        ? { provider, status, profiles: group, effectiveProfiles: effective, expiresAt, remainingMs }
+        : { provider, status, profiles: group, effectiveProfiles: effective },
+    );
   }
   return { profiles, providers, byId };
 }
@@ -152,7 +153,7 @@ function providerStatus(profiles: ProfileHealth[], now: number): Pick<ProviderHe
     else if (p.status === 'expiring') expiring = true;
   }
   if (!hasExpirable) return { status: hasApiKey ? 'static' : 'missing' };
-  const timing = earliest !== undefined ? { expiresAt: earliest, remainingMs: earliest - now } : {};
   const status: ProfileStatus = expired ? 'expired' : missing ? 'missing' : expiring ? 'expiring' : 'ok';
-  return { status, ...timing };
+  // Whole literals rather than a spread: a spread's intermediate hidden classes die young (see profileHealth).
+  return earliest !== undefined ? { status, expiresAt: earliest, remainingMs: earliest - now } : { status };
 }

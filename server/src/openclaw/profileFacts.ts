@@ -4,14 +4,15 @@ import type { EnvValue } from './envSources.js';
 import type { AuthRouting } from './profileOrder.js';
 import type { EnvKeyMatch, ProviderCatalog } from './providerCatalog.js';
 import { profileDisplayLabel, profileLabel, type LabelContext } from './providerOverview.js';
+import { keepShapeAlive } from './keepShapeAlive.js';
 
 interface Entry {
   credential: Credential;
-  display?: string;
-  health?: ProfileHealth;
+  display: string | undefined;
+  health: ProfileHealth | undefined;
   /** The usage stats the label was made with: an agent may override main's stats for a profile. */
-  labelStats?: UsageStats;
-  label?: string;
+  labelStats: UsageStats | undefined;
+  label: string | undefined;
 }
 
 /**
@@ -33,7 +34,9 @@ export class ProfileFacts {
     private readonly warnMs: number,
     private readonly catalog: ProviderCatalog,
     private readonly env: ReadonlyMap<string, EnvValue>,
-  ) {}
+  ) {
+    keepShapeAlive(this);
+  }
 
   private envKeys: Map<string, EnvKeyMatch | undefined> | undefined;
   private envProviders: readonly string[] | undefined;
@@ -57,7 +60,9 @@ export class ProfileFacts {
   private entry(profileId: string, credential: Credential): Entry | undefined {
     const e = this.entries.get(profileId);
     if (!e) {
-      const created: Entry = { credential };
+      // Every field from the start: fields added later would give each entry a chain of hidden
+      // classes that dies with the load, and a full GC then throws away the code built for them.
+      const created: Entry = { credential, display: undefined, health: undefined, labelStats: undefined, label: undefined };
       this.entries.set(profileId, created);
       return created;
     }

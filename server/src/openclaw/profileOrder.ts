@@ -4,6 +4,7 @@ import { coerceSecretRef } from './secretRef.js';
 import { findByProvider, normalizeProviderId } from './providerIds.js';
 import type { ProviderCatalog } from './providerCatalog.js';
 import { isRecord } from './authStore.js';
+import { keepShapeAlive } from './keepShapeAlive.js';
 
 /** Why a profile can or cannot serve a provider, in OpenClaw's reason codes. */
 export type EligibilityReason =
@@ -104,6 +105,7 @@ export class ProfileOrdering {
     private readonly now: number,
   ) {
     this.routesProfiles = Object.keys(routing.profiles).length > 0;
+    keepShapeAlive(this);
   }
 
   /**

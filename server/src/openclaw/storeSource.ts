@@ -5,6 +5,7 @@ import { issue, type SourceIssue } from './issues.js';
 import { locateJsonIssues } from './jsonLocate.js';
 import { checkStoreContent } from './storeChecks.js';
 import { authStatePath, authStorePath } from './paths.js';
+import { keepShapeAlive } from './keepShapeAlive.js';
 
 /**
  * One agent's credential store as read from one place. JSON files (up to OpenClaw 2026.6.1) and
@@ -34,7 +35,9 @@ export interface CredentialStoreSource {
 export class JsonFileStoreSource implements CredentialStoreSource {
   readonly kind = 'json' as const;
   /** `readsAuthState`: OpenClaw 2026.3 has no `auth-state.json`; order lives in the store only. */
-  constructor(private readonly agentDir: string, private readonly readsAuthState = true) {}
+  constructor(private readonly agentDir: string, private readonly readsAuthState = true) {
+    keepShapeAlive(this);
+  }
 
   load(): StoreSnapshot {
     const file = authStorePath(this.agentDir);
