@@ -30,7 +30,7 @@ export interface AgentAuthInput {
   storeDisplayPath: (profileIds: readonly string[]) => string;
   config: OpenClawConfig;
   /** Set when the user named the agent (`--agent`): its own model settings then apply. */
-  explicitAgentId?: string;
+  explicitAgentId?: string | undefined;
   env: ReadonlyMap<string, EnvValue>;
   rules: StatusRules;
   now: number;

@@ -212,11 +212,13 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
       }
       return display;
     };
+    // One plain literal, no conditional spread: a spread makes each input's hidden class anew,
+    // and when they die a full GC discards resolveAgentAuth's optimised code (keepShapeAlive.ts).
     const status = resolveAgentAuth({
       store,
       storeDisplayPath,
       config: cfg,
-      ...(resolvesAsExplicit(agentId) ? { explicitAgentId: agentId } : {}),
+      explicitAgentId: resolvesAsExplicit(agentId) ? agentId : undefined,
       env: envSources.values,
       rules,
       now,
