@@ -190,11 +190,16 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
   const displayPaths = new Map<string, string>();
   // One per load: every agent's merged store shares main's credential objects (see profileFacts.ts).
   const facts = new ProfileFacts(cfg.raw, readAuthRouting(cfg.raw), rules.profileHealth, now, warnMs, catalog, envSources.values);
-  const agents: AgentState[] = ids.map((agentId) => {
+  // Every agent's store is read first, then every agent resolved: each phase keeps its own code and
+  // data warm in the processor's caches, which on a fleet home is measurably faster (bench/status).
+  const read = ids.map((agentId) => {
     const dir = dirs.get(agentId) ?? agentDirOf(agentId);
     const isMainStore = dir === baseDir || authStorePath(dir) === mainStorePath;
     const snapshot = isMainStore ? mainSnapshot : loadDir(dir);
     const own = isMainStore ? mainStore : ownStore(dir, snapshot);
+    return { agentId, dir, isMainStore, snapshot, own };
+  });
+  const agents: AgentState[] = read.map(({ agentId, dir, isMainStore, snapshot, own }) => {
     const store = isMainStore ? own : rules.mergeMainIntoAgent(mainStore, own);
     const inheritedFromMain = isMainStore ? [] : Object.keys(store.profiles).filter((id) => !own.profiles[id]);
     const storeDisplayPath = (profileIds: readonly string[]) => {
