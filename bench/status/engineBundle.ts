@@ -11,8 +11,10 @@ export type EngineModule = typeof import('./engineLoad.ts');
  * the large-home bench times the code users run, not tsx's on-the-fly TypeScript (whose helpers
  * make it about 10–15 % slower). The baseline comes from the same bundle.
  */
-export async function loadEngineBundle(): Promise<EngineModule> {
-  const outfile = path.join(repoRoot, '.cache', 'bench', 'engineLoad.cjs');
-  await esbuild.build({ ...commonBuildOptions({ production: true }), entryPoints: [path.join(import.meta.dirname, 'engineLoad.ts')], outfile });
+export async function loadEngineBundle(options: { readableNames?: boolean } = {}): Promise<EngineModule> {
+  const outfile = path.join(repoRoot, '.cache', 'bench', options.readableNames ? 'engineLoad.named.cjs' : 'engineLoad.cjs');
+  // Readable names for profiles (engineProfile.ts): the same code, identifiers left as written.
+  const names = options.readableNames ? { minifyIdentifiers: false, minifySyntax: true, minifyWhitespace: true, minify: false } : {};
+  await esbuild.build({ ...commonBuildOptions({ production: true }), ...names, entryPoints: [path.join(import.meta.dirname, 'engineLoad.ts')], outfile });
   return createRequire(import.meta.url)(outfile) as EngineModule;
 }

@@ -4,7 +4,8 @@
  *
  *   node --import tsx bench/status/engineProfile.ts [--home DIR] [--loads 30] [--alloc]
  *
- * Prints the median and lowest CPU time of `loadOpenClawState` over back-to-back loads (each a cold
+ * Times the engine as shipped (the esbuild bundle of engineBundle.ts, as run.ts does). Prints the
+ * median and lowest CPU time of `loadOpenClawState` over back-to-back loads (each a cold
  * load: nothing is kept from one to the next). `--alloc` also samples what one load allocates,
  * collected objects included (V8's sampling heap profiler), and names the top allocating functions.
  * Add `--cpu-prof` to node's own options for a CPU profile of the same loads.
@@ -12,7 +13,7 @@
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
-import { loadAndResolve } from './engineLoad.ts';
+import { loadEngineBundle } from './engineBundle.ts';
 import { writeLargeHome } from './largeHome.ts';
 import { formatBytes, formatMs, median } from './stats.ts';
 import { timeSync } from './timing.ts';
@@ -22,13 +23,14 @@ const loads = Number(values.loads);
 if (!Number.isInteger(loads) || loads < 1) throw new Error(`--loads needs a positive integer, got "${values.loads}"`);
 
 async function main(): Promise<void> {
+  const { loadAndResolve } = await loadEngineBundle({ readableNames: true });
   const generated = values.home ? undefined : writeLargeHome({ agents: 200, profilesPerAgent: 50 });
   const home = values.home ?? (generated as { home: string }).home;
   try {
     for (let i = 0; i < 6; i++) loadAndResolve(home); // the JIT settles first, as in run.ts
     const cpu = Array.from({ length: loads }, () => timeSync(() => loadAndResolve(home)).timing.cpuMs);
     console.log(`loadOpenClawState on ${home}: cpu median ${formatMs(median(cpu))}, lowest ${formatMs(Math.min(...cpu))} over ${loads} loads`);
-    if (values.alloc) await sampleAllocations(home);
+    if (values.alloc) await sampleAllocations(home, loadAndResolve);
   } finally {
     if (generated) fs.rmSync(generated.home, { recursive: true, force: true });
   }
@@ -41,7 +43,7 @@ interface SamplingNode {
 }
 
 /** Bytes allocated per load, garbage included, by allocating function (sampled every 1 KiB). */
-async function sampleAllocations(homeDir: string): Promise<void> {
+async function sampleAllocations(homeDir: string, loadAndResolve: (home: string) => unknown): Promise<void> {
   const session = new Session();
   session.connect();
   const sampled = 5;

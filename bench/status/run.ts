@@ -77,6 +77,10 @@ async function main(): Promise<void> {
     console.log(row('baseline: readFileSync + JSON.parse of the store files', r.parse));
     console.log(row('(not in the target) buildStatusSnapshot of that state', r.snapshot));
     console.log(`   engine / baseline = ${ratio.toFixed(2)}× cpu, ${(r.engine.medianWallMs / r.parse.medianWallMs).toFixed(2)}× wall (target ≤ ${MAX_PARSE_RATIO}× cpu): ${verdict(ok)}`);
+    const gcRatio = r.afterFullGc.engine.medianCpuMs / r.afterFullGc.parse.medianCpuMs;
+    console.log(row(`(not in the target) engine right after a full GC`, r.afterFullGc.engine));
+    console.log(row(`(not in the target) baseline right after a full GC`, r.afterFullGc.parse));
+    console.log(`   after a full GC: ${gcRatio.toFixed(2)}× cpu, ${(r.afterFullGc.engine.medianWallMs / r.afterFullGc.parse.medianWallMs).toFixed(2)}× wall`);
     console.log(`   with the snapshot: ${((r.engine.medianCpuMs + r.snapshot.medianCpuMs) / r.parse.medianCpuMs).toFixed(2)}× cpu`);
     console.log(`   memory held (fresh process, after full GC): state heap +${formatBytes(r.memory.heapGrowth)}, with snapshot +${formatBytes(r.memory.heapGrowthWithSnapshot)}; RSS +${formatBytes(r.memory.rssGrowth)}, peak RSS +${formatBytes(r.memory.peakRssGrowth)}`);
   }
