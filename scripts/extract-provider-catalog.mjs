@@ -43,6 +43,19 @@ function literalTable(constName) {
   return undefined;
 }
 
+/** The ids in a bundled `const NAME = new Set([...])` literal, or undefined when no module has it. */
+function literalSet(constName) {
+  for (const f of files) {
+    const text = fs.readFileSync(path.join(dist, f), 'utf8');
+    const start = text.indexOf(`const ${constName} = new Set([`);
+    if (start === -1) continue;
+    const open = text.indexOf('[', start);
+    const end = text.indexOf(']', open);
+    return JSON5.parse(text.slice(open, end + 1));
+  }
+  return undefined;
+}
+
 const legacyTable = literalTable('PROVIDER_ENV_API_KEY_CANDIDATES');
 if (legacyTable) {
   const catalog = {
@@ -103,6 +116,10 @@ const catalog = {
   cliProviders,
   nonSecretMarkers: nonSecretMarkers(),
   cooldownBypassProviders: ['openrouter', 'kilocode'],
+  // models.providers entries for these may leave out baseUrl and models (overlays on a bundled
+  // provider); any other id must declare both or the config is refused.
+  modelProviderOverlayIds: literalSet('BUILT_IN_MODEL_PROVIDER_OVERLAY_IDS'),
 };
+if (!catalog.modelProviderOverlayIds) throw new Error('BUILT_IN_MODEL_PROVIDER_OVERLAY_IDS not found');
 writeCatalog(catalog);
 process.exit(0);

@@ -25,6 +25,8 @@ step "differential against the live OpenClaw 2026.6.1 CLI (${DIFF_COUNT:-200} ra
 npm run --silent test:differential -- --count "${DIFF_COUNT:-200}"
 step "differential with moved state dir / config / agent dir (--paths, ${DIFF_PATHS_COUNT:-60} homes)"
 npm run --silent test:differential -- --paths --count "${DIFF_PATHS_COUNT:-60}" --seed 1001
+step "differential with models.providers keys, OPENCLAW_HOME and the legacy folder (--extended, ${DIFF_EXTENDED_COUNT:-60} homes)"
+npm run --silent test:differential -- --extended --count "${DIFF_EXTENDED_COUNT:-60}" --seed 3001
 step "second column: ours --compat 2026.3 against the live OpenClaw 2026.3.13 (${DIFF_COMPAT_COUNT:-60} homes)"
 npm run --silent test:differential:compat -- --count "${DIFF_COMPAT_COUNT:-60}" --seed 1001
 step "login-shell env import against the live OpenClaw 2026.6.1 and 2026.3.13 CLIs"

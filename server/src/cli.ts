@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadOpenClawState, UnknownAgentError } from './openclaw/state.js';
+import { checkCodeOf, loadOpenClawState, UnknownAgentError } from './openclaw/state.js';
 import { statusJson } from './openclaw/statusJson.js';
 import { formatStatusReport } from './openclaw/report.js';
 import { COMPAT_VERSIONS, type CompatVersion } from './openclaw/rules.js';
@@ -81,7 +81,7 @@ function main(argv: string[]): number {
   if (!agent) throw new Error('selected agent missing from state');
   if (values.json) process.stdout.write(JSON.stringify(statusJson(state, agent, Boolean(agentId)), null, 2) + '\n');
   else process.stdout.write(formatStatusReport(state, agent));
-  return values.check ? agent.status.checkCode : 0;
+  return values.check ? checkCodeOf(state, agent) : 0;
 }
 
 try {

@@ -91,6 +91,12 @@ export interface GenerateOptions {
    * `OPENCLAW_AGENT_DIR`). Off by default so the seeds `npm test` measures keep their homes.
    */
   paths?: boolean;
+  /**
+   * Also `models.providers.<p>.apiKey` in the forms OpenClaw knows, and the whole home under
+   * `OPENCLAW_HOME` or in the legacy `~/.clawdbot` folder. Drawn after everything else (and after
+   * `paths`), so the homes of the other modes stay as they were.
+   */
+  extended?: boolean;
 }
 
 export function generateHome(seed: number, options: GenerateOptions = {}): FakeHomeCase & { seed: number } {
@@ -180,6 +186,10 @@ export function generateHome(seed: number, options: GenerateOptions = {}): FakeH
   files['.openclaw/openclaw.json'] = config;
   // Drawn last, so a seed's home is the same with or without them up to this point.
   if (options.paths) movePaths(r, files, env, agentIds, providers);
+  if (options.extended) {
+    configureProviderKeys(r, config, files, env, providers);
+    moveHome(r, files, env);
+  }
   return { seed, description: `random home #${seed}`, files, env, args };
 }
 
@@ -210,5 +220,61 @@ function movePaths(r: Random, files: Record<string, unknown>, env: Record<string
       const { profiles } = store(r, providers);
       files['agent-dir/auth-profiles.json'] = { version: 1, profiles };
     }
+  }
+}
+
+/** A custom variable for `${VAR}` and env-reference keys (not a provider's own variable). */
+const CUSTOM_VAR = 'MY_GATEWAY_KEY';
+const LOCAL_SERVER = { baseUrl: 'http://127.0.0.1:11434', api: 'ollama', models: [{ id: 'llama3', name: 'Llama 3' }] };
+
+/** `models.providers` entries whose `apiKey` takes each form OpenClaw resolves (or refuses). */
+function configureProviderKeys(r: Random, config: Record<string, unknown>, files: Record<string, unknown>, env: Record<string, string>, providers: string[]): void {
+  if (!r.chance(0.75)) return;
+  const entries: Record<string, unknown> = {};
+  for (const provider of r.subset([...providers, 'lmstudio'], 2)) {
+    const envVar = r.pick(ENV_VARS[provider] ?? ['OPENAI_API_KEY']);
+    // A complete entry (what a provider OpenClaw does not ship needs), a partial one, or a bare overlay.
+    const shape = r.next();
+    const entry: Record<string, unknown> =
+      shape < 0.4 ? { baseUrl: 'https://api.example.com/v1', models: [{ id: 'm1', name: 'M1' }] } : shape < 0.5 ? { baseUrl: 'https://api.example.com/v1' } : {};
+    const form = r.pick(['literal', 'literal', 'env-name', 'template', 'env-ref', 'vault-ref', 'file-ref', 'oauth-marker', 'local', 'blank', 'none']);
+    if (form === 'literal') entry.apiKey = `${r.chance(0.2) ? ' ' : ''}${secret(r, provider, 'key')}`;
+    else if (form === 'env-name') entry.apiKey = envVar;
+    else if (form === 'template') entry.apiKey = `\${${CUSTOM_VAR}}`;
+    else if (form === 'env-ref') entry.apiKey = { source: 'env', provider: 'default', id: r.chance(0.5) ? CUSTOM_VAR : envVar };
+    else if (form === 'vault-ref') entry.apiKey = { source: 'env', provider: 'vault', id: CUSTOM_VAR };
+    else if (form === 'file-ref') entry.apiKey = { source: 'file', provider: 'default', id: '/nonexistent/key' };
+    else if (form === 'oauth-marker') entry.apiKey = `oauth:${provider}`;
+    else if (form === 'local') Object.assign(entry, { apiKey: 'ollama-local' }, r.chance(0.7) ? structuredClone(LOCAL_SERVER) : {});
+    // Now and then a model without its required name: OpenClaw then refuses the whole config.
+    if (Array.isArray(entry.models) && r.chance(0.1)) delete (entry.models[0] as Record<string, unknown>).name;
+    else if (form === 'blank') entry.apiKey = '  ';
+    entries[r.chance(0.2) ? provider.toUpperCase() : provider] = entry;
+    // The variables those forms name: set in the process env or the state .env, or left unset.
+    const value = secret(r, provider, 'key');
+    const name = form === 'env-name' ? envVar : CUSTOM_VAR;
+    const where = r.next();
+    if (where < 0.45) env[name] = value;
+    else if (where < 0.75) files['.openclaw/.env'] = `${typeof files['.openclaw/.env'] === 'string' ? files['.openclaw/.env'] : ''}${name}=${value}\n`;
+  }
+  config.models = { providers: entries };
+  if (r.chance(0.3)) config.secrets = { providers: { vault: { source: 'env', allowlist: [CUSTOM_VAR] } } };
+}
+
+/** The whole OpenClaw home under `OPENCLAW_HOME`, or in the legacy `~/.clawdbot`, when no path variable moved it already. */
+function moveHome(r: Random, files: Record<string, unknown>, env: Record<string, string>): void {
+  if (env.OPENCLAW_STATE_DIR || env.OPENCLAW_CONFIG_PATH || env.OPENCLAW_AGENT_DIR) return;
+  const roll = r.next();
+  let to: string;
+  if (roll < 0.3) {
+    const base = r.pick(['oc-home', 'nested/oc']);
+    to = `${base}/.openclaw/`;
+    env.OPENCLAW_HOME = r.chance(0.5) ? `$HOME/${base}` : `~/${base}`;
+  } else if (roll < 0.45) {
+    to = '.clawdbot/';
+  } else return;
+  for (const rel of Object.keys(files).filter((f) => f.startsWith('.openclaw/'))) {
+    files[to + rel.slice('.openclaw/'.length)] = files[rel];
+    delete files[rel];
   }
 }

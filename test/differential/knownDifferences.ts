@@ -40,7 +40,8 @@ export interface KnownDifference {
   /** The columns it may explain (peer version, and compat when ours runs with one). */
   columns: readonly Column[];
   reason: string;
-  applies(c: FakeHomeCase, ours: Result, theirs: PeerResult): boolean;
+  /** `oursRefusals`: the codes of our findings that OpenClaw would refuse the config over. */
+  applies(c: FakeHomeCase, ours: Result, theirs: PeerResult, oursRefusals: readonly string[]): boolean;
 }
 
 /**
@@ -48,12 +49,25 @@ export interface KnownDifference {
  * "disagree" in the report (docs/differences.md has the human-readable list).
  */
 export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
+  {
+    id: 'openclaw-refuses-config',
+    columns: [{ peer: '2026.6.1' }],
+    reason:
+      'OpenClaw refuses to run on this config (an invalid models.providers entry, or a secret reference only the gateway can resolve) and prints no status; '
+      + 'ours names the same reason as an error, exits 1 with --check as OpenClaw does, and still reports the credentials.',
+    applies: (_c, ours, theirs, oursRefusals) => {
+      if (!('error' in theirs) || ours.check !== 1) return false;
+      if (theirs.error.includes('Invalid config')) return oursRefusals.includes('config/provider-entry-invalid');
+      if (theirs.error.includes('failed to resolve secrets from the active gateway snapshot')) return oursRefusals.includes('config/secret-needs-gateway');
+      return false;
+    },
+  },
 ];
 
 const sameColumn = (a: Column, b: Column) => a.peer === b.peer && a.compat === b.compat;
 
 /** The documented reason for a disagreement in `column`, or undefined when none explains it. */
-export function explainDifference(column: Column, c: FakeHomeCase, ours: Result, theirs: PeerResult): string | undefined {
-  const known = KNOWN_DIFFERENCES.find((k) => k.columns.some((col) => sameColumn(col, column)) && k.applies(c, ours, theirs));
+export function explainDifference(column: Column, c: FakeHomeCase, ours: Result, theirs: PeerResult, oursRefusals: readonly string[] = []): string | undefined {
+  const known = KNOWN_DIFFERENCES.find((k) => k.columns.some((col) => sameColumn(col, column)) && k.applies(c, ours, theirs, oursRefusals));
   return known ? `${known.id}: ${known.reason}` : undefined;
 }

@@ -4,7 +4,7 @@
  * Every disagreement is a bug in ours or a documented, deliberate difference (knownDifferences.ts).
  *
  *   node --import tsx test/differential/run.ts [--count 200] [--seed 1] [--concurrency 2]
- *       [--peer 2026.6.1] [--compat 2026.3] [--all]
+ *       [--peer 2026.6.1] [--compat 2026.3] [--all] [--paths] [--extended]
  *
  * One column by default: the reference, OpenClaw 2026.6.1, against ours as is. `--peer 2026.3.13
  * --compat 2026.3` compares ours under `--compat 2026.3` with that release; `--all` runs every
@@ -17,6 +17,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { REFUSAL_CODES } from '../../server/src/openclaw/configRefusals.ts';
 import { materializeCase, tempHome } from '../support/fakeHome.ts';
 import { normalizeStatus, parseStatusOutput } from '../support/normalize.ts';
 import { repoRoot, runOurCli } from '../support/runCli.ts';
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     all: { type: 'boolean', default: false },
     /** Homes that also use OPENCLAW_STATE_DIR / OPENCLAW_CONFIG_PATH / OPENCLAW_AGENT_DIR. */
     paths: { type: 'boolean', default: false },
+    extended: { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '2' },
   },
 });
@@ -68,7 +70,7 @@ function columnDir(c: Column): string {
 }
 
 async function compareOne(column: Column, peer: { bin: string; nodeBin: string }, outDir: string, seed: number): Promise<Outcome> {
-  const c = generateHome(seed, { paths: values.paths });
+  const c = generateHome(seed, { paths: values.paths, extended: values.extended });
   const now = Date.now();
   // Separate copies: OpenClaw may migrate legacy files while it reads; ours must see the original.
   const ourHome = tempHome('oc-ours-');
@@ -82,6 +84,7 @@ async function compareOne(column: Column, peer: { bin: string; nodeBin: string }
     const oursRun = runOurCli(ourHome, [...args, ...compatArgs, '--json', '--check'], env);
     const theirs = await theirRun;
     const ours: Result = { auth: normalizeStatus(parseStatusOutput(oursRun.stdout)), check: oursRun.code };
+    const oursRefusals = refusalCodes(oursRun.stdout);
     let theirsParsed: PeerResult;
     try {
       theirsParsed = { auth: normalizeStatus(parseStatusOutput(theirs.stdout)), check: theirs.code };
@@ -99,7 +102,7 @@ async function compareOne(column: Column, peer: { bin: string; nodeBin: string }
     }
     const outcome: Outcome = { seed, agree };
     if (!agree) {
-      const documented = explainDifference(column, c, ours, theirsParsed);
+      const documented = explainDifference(column, c, ours, theirsParsed, oursRefusals);
       if (documented) outcome.documented = documented;
       fs.writeFileSync(path.join(outDir, `seed-${seed}.json`), JSON.stringify({ column, case: c, ours, theirs: theirsParsed, documented }, null, 1));
     }
@@ -108,6 +111,13 @@ async function compareOne(column: Column, peer: { bin: string; nodeBin: string }
     fs.rmSync(ourHome, { recursive: true, force: true });
     fs.rmSync(theirHome, { recursive: true, force: true });
   }
+}
+
+/** The codes of our findings that OpenClaw would refuse the config over (our JSON's own `openclawAuth` part). */
+function refusalCodes(stdout: string): string[] {
+  const parsed = parseStatusOutput(stdout) as { openclawAuth?: { openclawRefuses?: boolean; issues?: { code: string }[] } };
+  if (!parsed.openclawAuth?.openclawRefuses) return [];
+  return (parsed.openclawAuth.issues ?? []).map((i) => i.code).filter((code) => REFUSAL_CODES.has(code));
 }
 
 async function runColumn(column: Column): Promise<ColumnReport> {

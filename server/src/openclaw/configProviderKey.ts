@@ -50,7 +50,7 @@ export function resolveConfiguredProviderKey(
 }
 
 /** An env reference resolves read-only through the default env secret provider, or an env provider that allows it. */
-function envRefAllowed(rawConfig: Record<string, unknown>, refProvider: string, id: string): boolean {
+export function envRefAllowed(rawConfig: Record<string, unknown>, refProvider: string, id: string): boolean {
   const secrets = isRecord(rawConfig.secrets) ? rawConfig.secrets : {};
   const providers = isRecord(secrets.providers) ? secrets.providers : {};
   const configured = providers[refProvider];

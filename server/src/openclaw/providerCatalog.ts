@@ -12,6 +12,8 @@ export interface ProviderCatalogData {
   cliProviders: string[];
   nonSecretMarkers: string[];
   cooldownBypassProviders: string[];
+  /** `models.providers` ids that may leave out `baseUrl` and `models` (absent before 2026.6: no such rule). */
+  modelProviderOverlayIds?: string[];
 }
 
 /** A provider's key found in the environment. */
@@ -35,9 +37,16 @@ export class ProviderCatalog {
     this.bypass = new Set(data.cooldownBypassProviders);
     this.cli = new Set(data.cliProviders);
     this.markers = new Set(data.nonSecretMarkers);
+    this.overlays = data.modelProviderOverlayIds ? new Set(data.modelProviderOverlayIds) : undefined;
     this.longestMarker = Math.max(0, ...data.nonSecretMarkers.map((m) => m.length));
   }
   private readonly longestMarker: number;
+  private readonly overlays: ReadonlySet<string> | undefined;
+
+  /** Whether a `models.providers` entry for this id may be a bare overlay (no `baseUrl`, no `models`). */
+  isModelProviderOverlay(provider: string): boolean {
+    return !this.overlays || this.overlays.has(normalizeProviderId(provider));
+  }
 
   // The catalog is fixed data: answers per provider id are computed once (a fleet home asks
   // the same few dozen ids for every profile of every agent).

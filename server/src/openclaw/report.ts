@@ -53,7 +53,8 @@ export function formatStatusReport(state: OpenClawState, agent: AgentState): str
     lines.push('', 'Problems found');
     for (const i of state.issues) lines.push(`- ${i.severity}: ${home(i.file)}${i.path ? ` (${i.path.join('.')})` : ''}: ${i.message}`);
   }
-  lines.push('', `Check: ${checkWords(s.checkCode)}`);
+  // When OpenClaw refuses the config, `models status` prints nothing and exits 1 (the errors above say why).
+  lines.push('', `Check: ${state.refusals.length > 0 ? 'OpenClaw refuses this config (1)' : checkWords(s.checkCode)}`);
   return lines.join('\n') + '\n';
 }
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { resolveAgentAuth, type AgentAuthStatus } from './agentStatus.js';
+import { resolveAgentAuth, type AgentAuthStatus, type CheckCode } from './agentStatus.js';
 import { loadConfig, type LoadedConfig } from './config.js';
 import { emptyStore, type AuthStore } from './credential.js';
 import { collectEnvSources, type EnvMode, type EnvSources } from './envSources.js';
@@ -19,6 +19,7 @@ import { loadSqlite, mainStoreInStateDb, SqliteStoreSource } from './sqliteSourc
 import { daemonServiceEnv, shellEnvFacts, type LoginShellProbe } from './loginShellEnv.js';
 import { JsonFileStoreSource, type CredentialStoreSource, type StoreSnapshot } from './storeSource.js';
 import { issue } from './issues.js';
+import { configRefusals } from './configRefusals.js';
 
 export interface LoadStateOptions {
   /** The environment that decides paths and, in shell mode, supplies keys. */
@@ -78,9 +79,22 @@ export interface OpenClawState {
   selectedAgentId: string;
   agents: AgentState[];
   issues: SourceIssue[];
+  /**
+   * Why OpenClaw would refuse to run on this config (also in `issues`): `openclaw models status`
+   * then prints nothing and exits 1, which `--check` follows.
+   */
+  refusals: SourceIssue[];
   now: number;
   warnMs: number;
   rules: StatusRules;
+}
+
+/**
+ * The `--check` exit code for an agent: its credentials' code, or 1 when OpenClaw would refuse to
+ * run on this config at all (`openclaw models status` exits 1 then, whatever the credentials).
+ */
+export function checkCodeOf(state: OpenClawState, agent: AgentState): CheckCode {
+  return state.refusals.length > 0 ? 1 : agent.status.checkCode;
 }
 
 export class UnknownAgentError extends Error {
@@ -142,6 +156,9 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
     },
   });
   issues.push(...envSources.issues);
+  // Learnt from 2026.6.1 (docs/differences.md); the 2026.3 column is not checked for it.
+  const refusals = rules.version === '2026.3' ? [] : configRefusals(cfg.raw, configPath, envSources.values, catalog);
+  issues.push(...refusals);
   for (const b of envSources.blockedWorkspaceKeys) {
     issues.push(issue('env/workspace-key-ignored', 'warning', b.file, `OpenClaw ignores ${b.key} in a working folder's .env (a repository may not supply credentials). Put it in ${shortenHomePath(envFile, env)}.`));
   }
@@ -256,6 +273,7 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
     selectedAgentId,
     agents,
     issues,
+    refusals,
     now,
     warnMs,
     rules,

@@ -1,4 +1,4 @@
-import type { AgentState, OpenClawState } from './state.js';
+import { checkCodeOf, type AgentState, type OpenClawState } from './state.js';
 import { shortenHomePath } from './paths.js';
 import type { SourceIssue } from './issues.js';
 import { envDisplay } from './agentStatus.js';
@@ -63,7 +63,7 @@ export function statusJson(state: OpenClawState, agent: AgentState, explicitAgen
         })),
       },
       // ours
-      checkCode: s.checkCode,
+      checkCode: checkCodeOf(state, agent),
       providersInUse: s.providersInUse,
     },
     openclawAuth: {
@@ -75,6 +75,8 @@ export function statusJson(state: OpenClawState, agent: AgentState, explicitAgen
       inheritedFromMain: agent.inheritedFromMain,
       agents: state.agents.map((a) => ({ agentId: a.agentId, agentDir: a.agentDir, isDefault: a.isDefault, configured: a.configured, checkCode: a.status.checkCode })),
       issues: state.issues.map(publicIssue),
+      // Set when OpenClaw would refuse to run on this config (the reasons are among `issues`).
+      openclawRefuses: state.refusals.length > 0,
     },
   };
 }
