@@ -51,6 +51,9 @@ const rows: { name: string; file: string; text: string; expected: ReturnType<typ
   { name: 'openclaw.json: JSON5 comments and trailing commas are fine', file: '/home/u/.openclaw/openclaw.json', text: '// mine\n{ agents: { list: [{ id: "main" },], }, }\n', expected: [] },
   { name: 'openclaw.json: syntax error where JSON5 stops', file: '/home/u/.openclaw/openclaw.json', text: '{\n  agents: { list: [ }\n}', expected: [['config/invalid-json5', '1:20-1:21', E]] },
   { name: 'openclaw.json: not an object', file: '/home/u/.openclaw/openclaw.json', text: '[1]', expected: [['config/not-an-object', '0:0-0:0', E]] },
+  { name: 'openclaw.json: a model without its name makes OpenClaw refuse the config', file: '/home/u/.openclaw/openclaw.json', text: '{"models":{"providers":{"lmstudio":{"models":[{"id":"llama3"}]}}}}', expected: [['config/provider-entry-invalid', '0:46-0:61', E]] },
+  { name: 'openclaw.json: an unknown provider setting, at its key', file: '/home/u/.openclaw/openclaw.json', text: '{\n  "models": {"providers": {"groq": {"apiKey": "k", "bogus": 1}}}\n}', expected: [['config/provider-entry-invalid', '1:51-1:58', E]] },
+  { name: 'openclaw.json: without a resolved state, env references are not judged', file: '/home/u/.openclaw/openclaw.json', text: '{"models":{"providers":{"anthropic":{"apiKey":{"source":"env","provider":"default","id":"NOPE_UNSET"}}}}}', expected: [] },
   { name: 'workspace .env: provider key ignored by OpenClaw', file: `${WS}/.env`, text: `# keys\nexport ANTHROPIC_API_KEY=${apiKey}\nPORT=1\n`, expected: [['env/workspace-key-ignored', '1:7-1:24', W]] },
   { name: 'gateway.env: provider keys are fine there; skipped line, odd name and duplicate are not', file: '/home/u/.config/openclaw/gateway.env', text: `ANTHROPIC_API_KEY=${apiKey}\n${setupToken}\nMY.KEY=1\nANTHROPIC_API_KEY=x\n`, expected: [['env/ignored-line', '1:0-1:111', W], ['env/duplicate-key', '0:0-0:17', W], ['env/non-portable-key', '2:0-2:6', W]] },
   { name: 'a secret pasted before an = is flagged without being repeated', file: `${WS}/.env`, text: `${setupToken}=1\n`, expected: [['env/non-portable-key', `0:0-0:${setupToken.length}`, W]] },
@@ -84,6 +87,20 @@ describe('context from the resolved state', () => {
     assert.deepEqual(diagnose(configPath, '{ oops', withState).map((d) => d.code), ['config/invalid-json5']);
     // The state .env may hold provider keys: no workspace warning there.
     assert.deepEqual(diagnose(state.envFile, `ANTHROPIC_API_KEY=${apiKey}\n`, withState), []);
+  });
+
+  test('openclaw.json: a reference only the gateway can resolve, judged against the state\'s environment', () => {
+    const home = tempHome('oc-diag-');
+    homes.push(home);
+    materializeCase({ files: { '.openclaw/.env': 'SET_IN_DOTENV=sk-CANARY-xxxxxxxxxxxxxxxxxxxx\n' } }, home);
+    const state = loadOpenClawState({ env: { HOME: home }, mode: 'daemon' });
+    const withState: DocumentContext = { state, workspaceFolders: [] };
+    const configPath = path.join(home, '.openclaw/openclaw.json');
+    const ref = (id: string) => `{"models":{"providers":{"anthropic":{"apiKey":{"source":"env","provider":"default","id":"${id}"}}}}}`;
+    const unset = diagnose(configPath, ref('NOPE_UNSET'), withState);
+    assert.deepEqual(unset.map((d) => [d.code, d.severity]), [['config/secret-needs-gateway', E]]);
+    assert.match(String(unset[0]?.message ?? ''), /NOPE_UNSET is not set/);
+    assert.deepEqual(diagnose(configPath, ref('SET_IN_DOTENV'), withState), []);
   });
 
   test('SQLite era: an auth-profiles.json on disk is flagged as ignored or awaiting migration', () => {

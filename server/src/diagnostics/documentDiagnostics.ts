@@ -41,7 +41,7 @@ export function diagnoseDocument(doc: TextDocument, file: string, ctx: DocumentC
     case 'auth-store':
       return diagnoseAuthStore(doc, path.resolve(file), ctx.state?.issues ?? []);
     case 'config':
-      return diagnoseConfig(doc, file);
+      return diagnoseConfig(doc, file, ctx.state);
     case 'env':
       return diagnoseEnvFile(doc, {
         role: kind.role,

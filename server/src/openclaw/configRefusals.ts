@@ -24,7 +24,8 @@ export const REFUSAL_CODES: ReadonlySet<string> = new Set(['config/provider-entr
 export function configRefusals(
   rawConfig: Record<string, unknown>,
   configFile: string,
-  env: ReadonlyMap<string, EnvValue>,
+  /** The environment OpenClaw reads; without it (an editor buffer with no resolved state yet) references are not judged. */
+  env: ReadonlyMap<string, EnvValue> | undefined,
   catalog: ProviderCatalog,
 ): SourceIssue[] {
   const models = rawConfig.models;
@@ -52,6 +53,7 @@ export function configRefusals(
         invalid.push(issue('config/provider-entry-invalid', 'error', configFile, `"${id}" is not a provider OpenClaw ships, so its entry needs "${field}"; without it OpenClaw rejects the whole config and does not start.`, at(field)));
       }
     }
+    if (!env) continue;
     for (const [where, value] of secretInputs(entry)) {
       const reason = unresolvableLocally(value, rawConfig, env);
       if (reason) {
