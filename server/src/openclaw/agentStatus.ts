@@ -114,7 +114,7 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
   }
   const overviewByProvider = new Map(overviews.map((o) => [o.provider, o]));
 
-  const health = buildHealthSummary(store, ordering, displayLabel, now, input.warnMs, (id, credential, label) => facts.health(id, credential, label));
+  const health = buildHealthSummary(store, ordering, displayLabel, now, input.warnMs, (id, credential, label, _now, _warnMs, eligibility) => facts.health(id, credential, label, eligibility));
   const healthById = health.byId;
   // A profile counts as usable when its stored material is (API keys) or its health says so (tokens, OAuth).
   const usableProfile = (id: string): boolean => {

@@ -1,6 +1,6 @@
 import type { AuthStore, Credential, CredentialType } from './credential.js';
 import { classifyExpiry, OAUTH_REFRESH_MARGIN_MS } from './expiry.js';
-import { credentialEligibility, type EligibilityReason, type ProfileOrdering } from './profileOrder.js';
+import { credentialEligibility, type Eligibility, type EligibilityReason, type ProfileOrdering } from './profileOrder.js';
 import { normalizeProviderId } from './providerIds.js';
 
 /** A profile's state as `models status` reports it. */
@@ -26,18 +26,21 @@ export interface ProviderHealth {
   remainingMs?: number;
 }
 
-/** How one release turns a stored credential into its `models status` state (see rules.ts). */
-export type ProfileHealthRule = (profileId: string, credential: Credential, label: string, now: number, warnMs: number) => ProfileHealth;
+/**
+ * How one release turns a stored credential into its `models status` state (see rules.ts).
+ * `eligibility`: `credentialEligibility(credential, now)` when the caller has it already.
+ */
+export type ProfileHealthRule = (profileId: string, credential: Credential, label: string, now: number, warnMs: number, eligibility?: Eligibility) => ProfileHealth;
 
 /** Status of one stored credential from its type and `expires` alone. */
-export function profileHealth(profileId: string, credential: Credential, label: string, now: number, warnMs: number): ProfileHealth {
+export function profileHealth(profileId: string, credential: Credential, label: string, now: number, warnMs: number, known?: Eligibility): ProfileHealth {
   // Each outcome is one object literal with exactly its own fields, in the order `--json` prints
   // them: adding fields afterwards costs a hidden-class change and a property backing store per
   // object, and a fleet home asks this for every profile of every agent (bench/status).
   const provider = normalizeProviderId(credential.provider);
   const type = credential.type;
   if (type === 'api_key') return { profileId, provider, type, label, status: 'static' };
-  const eligibility = credentialEligibility(credential, now);
+  const eligibility = known ?? credentialEligibility(credential, now);
   if (!eligibility.eligible) {
     return { profileId, provider, type, label, status: eligibility.reason === 'expired' ? 'expired' : 'missing', reasonCode: eligibility.reason };
   }
@@ -71,7 +74,8 @@ export function buildHealthSummary(
   const byId = new Map<string, ProfileHealth>();
   const storedProfiles = store.profiles;
   for (const id in storedProfiles) {
-    const p = healthOf(id, storedProfiles[id] as Credential, labelFor(id), now, warnMs);
+    // The ordering worked out each profile's eligibility already (it reads the secret strings).
+    const p = healthOf(id, storedProfiles[id] as Credential, labelFor(id), now, warnMs, ordering.stored(id)?.eligibility);
     byId.set(id, p);
     const group = unsorted.get(p.provider);
     if (group) group.push(p);

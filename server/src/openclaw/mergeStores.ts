@@ -7,7 +7,7 @@ import type { AuthStore } from './credential.js';
 export function mergeMainIntoAgent(main: AuthStore, agent: AuthStore): AuthStore {
   const agentEmpty = isEmpty(agent.profiles) && !agent.order && !agent.lastGood && !agent.usageStats;
   if (agentEmpty) return main;
-  const profiles = Object.assign({}, main.profiles, agent.profiles);
+  const profiles = overridesEveryKey(main.profiles, agent.profiles) ? agent.profiles : Object.assign({}, main.profiles, agent.profiles);
   const merged: AuthStore = { version: Math.max(main.version, agent.version), profiles };
   if (main.order || agent.order) {
     const order = keptEntries(Object.assign({}, main.order, agent.order), (_provider, ids) => ids.length > 0);
@@ -32,6 +32,7 @@ export function mergeMainIntoAgent(main: AuthStore, agent: AuthStore): AuthStore
 function keptLayered<T>(base: Record<string, T> | undefined, over: Record<string, T> | undefined, keep: (key: string, value: T) => boolean): Record<string, T> | undefined {
   if (!base) return over && keptEntries(over, keep);
   if (!over) return keptEntries(base, keep);
+  if (overridesEveryKey(base, over)) return keptEntries(over, keep);
   let out: Record<string, T> | undefined;
   const consider = (key: string, value: T) => {
     if (!keep(key, value)) return;
@@ -60,19 +61,50 @@ export function mergeMainIntoAgent2026_3(main: AuthStore, agent: AuthStore): Aut
   return merged;
 }
 
+/**
+ * Whether laying `over` on `base` gives `over` itself, key for key and in the same order: `base`'s
+ * keys begin `over`'s, in order (an agent whose store started as a copy of main's). The merge then
+ * needs no new record, which a fleet of such agents would otherwise build per agent (bench/status).
+ */
+function overridesEveryKey(base: Record<string, unknown>, over: Record<string, unknown>): boolean {
+  const baseKeys = Object.keys(base);
+  const overKeys = Object.keys(over);
+  if (overKeys.length < baseKeys.length) return false;
+  for (let i = 0; i < baseKeys.length; i++) if (baseKeys[i] !== overKeys[i]) return false;
+  return true;
+}
+
 function isEmpty(record: Record<string, unknown>): boolean {
   for (const _key in record) return false;
   return true;
 }
 
-/** The entries that pass `keep`, in order, or undefined when none does. Plain loops: a fleet home merges thousands. */
+/**
+ * The entries that pass `keep`, in order, or undefined when none does; `record` itself when every
+ * entry passes (records are never modified once loaded). Plain loops: a fleet home merges thousands.
+ */
 function keptEntries<T>(record: Record<string, T>, keep: (key: string, value: T) => boolean): Record<string, T> | undefined {
   let out: Record<string, T> | undefined;
-  for (const key of Object.keys(record)) {
+  let keptSoFar = 0;
+  let copying = false;
+  for (const key in record) {
     const value = record[key] as T;
-    if (!keep(key, value)) continue;
-    out ??= {};
-    out[key] = value;
+    const kept = keep(key, value) && key !== '__proto__';
+    if (!copying && kept) {
+      keptSoFar++;
+      continue;
+    }
+    if (!copying) {
+      // The first entry left out (or "__proto__", which only the copy's assignment treats as before): copy the ones kept so far.
+      copying = true;
+      let n = 0;
+      for (const earlier in record) {
+        if (n++ === keptSoFar) break;
+        (out ??= {})[earlier] = record[earlier] as T;
+      }
+    }
+    if (key === '__proto__' ? keep(key, value) : kept) (out ??= {})[key] = value;
   }
+  if (!copying) return keptSoFar > 0 ? record : undefined;
   return out;
 }

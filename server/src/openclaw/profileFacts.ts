@@ -1,7 +1,7 @@
 import type { AuthStore, Credential, UsageStats } from './credential.js';
 import type { ProfileHealth, ProfileHealthRule } from './health.js';
 import type { EnvValue } from './envSources.js';
-import type { AuthRouting } from './profileOrder.js';
+import type { AuthRouting, Eligibility } from './profileOrder.js';
 import type { EnvKeyMatch, ProviderCatalog } from './providerCatalog.js';
 import { profileDisplayLabel, profileLabel, type LabelContext } from './providerOverview.js';
 import { keepShapeAlive } from './keepShapeAlive.js';
@@ -79,10 +79,10 @@ export class ProfileFacts {
   }
 
   /** The profile's health (shared, never to be mutated). `label` must be `displayLabel` of the same profile. */
-  health(profileId: string, credential: Credential, label: string): ProfileHealth {
+  health(profileId: string, credential: Credential, label: string, eligibility?: Eligibility): ProfileHealth {
     const e = this.entry(profileId, credential);
-    if (!e) return this.healthRule(profileId, credential, label, this.now, this.warnMs);
-    e.health ??= this.healthRule(profileId, credential, label, this.now, this.warnMs);
+    if (!e) return this.healthRule(profileId, credential, label, this.now, this.warnMs, eligibility);
+    e.health ??= this.healthRule(profileId, credential, label, this.now, this.warnMs, eligibility);
     return e.health;
   }
 
