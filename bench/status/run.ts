@@ -65,8 +65,11 @@ async function main(): Promise<void> {
     const runs = positiveInt('large-runs', values['large-runs']);
     const warmups = positiveInt('warmups', values.warmups);
     const r = benchLargeHome(await loadEngineBundle(), { agents, profilesPerAgent, runs, warmups, keepHome: values['keep-home'] });
-    // CPU time decides: it counts only this process's work, so other jobs on a shared machine skew it far less than wall time.
-    const ratio = r.engine.medianCpuMs / r.parse.medianCpuMs;
+    // Elapsed time decides: the target compares times, and what a user waits for is elapsed time.
+    // CPU time also counts V8's helper threads (parallel scavenges, concurrent marking), which run
+    // beside the engine and shorten its elapsed time; it is printed beside, not judged (bench/README.md).
+    const ratio = r.engine.medianWallMs / r.parse.medianWallMs;
+    const cpuRatio = r.engine.medianCpuMs / r.parse.medianCpuMs;
     const ok = ratio <= MAX_PARSE_RATIO;
     failed ||= !ok;
     const row = (label: string, s: Series) =>
@@ -76,7 +79,7 @@ async function main(): Promise<void> {
     console.log(row('  of which the stores: JsonFileStoreSource.load per agent', r.storesOnly));
     console.log(row('baseline: readFileSync + JSON.parse of the store files', r.parse));
     console.log(row('(not in the target) buildStatusSnapshot of that state', r.snapshot));
-    console.log(`   engine / baseline = ${ratio.toFixed(2)}× cpu, ${(r.engine.medianWallMs / r.parse.medianWallMs).toFixed(2)}× wall (target ≤ ${MAX_PARSE_RATIO}× cpu): ${verdict(ok)}`);
+    console.log(`   engine / baseline = ${ratio.toFixed(2)}× wall (target ≤ ${MAX_PARSE_RATIO}×): ${verdict(ok)}; ${cpuRatio.toFixed(2)}× cpu (all threads, not judged)`);
     const gcRatio = r.afterFullGc.engine.medianCpuMs / r.afterFullGc.parse.medianCpuMs;
     console.log(row(`(not in the target) engine right after a full GC`, r.afterFullGc.engine));
     console.log(row(`(not in the target) baseline right after a full GC`, r.afterFullGc.parse));
