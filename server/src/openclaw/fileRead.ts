@@ -55,13 +55,7 @@ export function readTextFile(file: string, options: ReadOptions = {}): FileReadR
     if (code === 'ENXIO') return unreadable(file, 'not-a-file', NOT_A_FILE);
     return failedOpen(file, error);
   }
-  try {
-    return readOpenFile(file, fd, fs.fstatSync(fd), maxBytes);
-  } catch (error) {
-    return failedOpen(file, error);
-  } finally {
-    fs.closeSync(fd);
-  }
+  return readAndClose(file, fd, maxBytes);
 }
 
 function readSymlink(file: string, maxBytes: number): FileReadResult {
@@ -103,10 +97,15 @@ function readFollowingLinks(file: string, maxBytes: number, lstat: fs.Stats): Fi
   } catch (error) {
     return failedOpen(file, error);
   }
+  const result = readAndClose(file, fd, maxBytes);
+  if (result.kind === 'ok' && symlinkTarget) result.symlinkTarget = symlinkTarget;
+  return result;
+}
+
+/** Reads an open file (refusing folders, devices and oversized files by its fstat) and closes it. */
+function readAndClose(file: string, fd: number, maxBytes: number): FileReadResult {
   try {
-    const result = readOpenFile(file, fd, fs.fstatSync(fd), maxBytes);
-    if (result.kind === 'ok' && symlinkTarget) result.symlinkTarget = symlinkTarget;
-    return result;
+    return readOpenFile(file, fd, fs.fstatSync(fd), maxBytes);
   } catch (error) {
     return failedOpen(file, error);
   } finally {

@@ -1,3 +1,4 @@
+import { RecordDraft } from './recordDraft.js';
 import type { AuthStore } from './credential.js';
 
 /**
@@ -81,30 +82,17 @@ function isEmpty(record: Record<string, unknown>): boolean {
 
 /**
  * The entries that pass `keep`, in order, or undefined when none does; `record` itself when every
- * entry passes (records are never modified once loaded). Plain loops: a fleet home merges thousands.
+ * entry passes (see RecordDraft). Plain loops: a fleet home merges thousands.
  */
 function keptEntries<T>(record: Record<string, T>, keep: (key: string, value: T) => boolean): Record<string, T> | undefined {
-  let out: Record<string, T> | undefined;
-  let keptSoFar = 0;
-  let copying = false;
+  const out = new RecordDraft<T>(record);
+  let any = false;
   for (const key in record) {
     const value = record[key] as T;
-    const kept = keep(key, value) && key !== '__proto__';
-    if (!copying && kept) {
-      keptSoFar++;
-      continue;
-    }
-    if (!copying) {
-      // The first entry left out (or "__proto__", which only the copy's assignment treats as before): copy the ones kept so far.
-      copying = true;
-      let n = 0;
-      for (const earlier in record) {
-        if (n++ === keptSoFar) break;
-        (out ??= {})[earlier] = record[earlier] as T;
-      }
-    }
-    if (key === '__proto__' ? keep(key, value) : kept) (out ??= {})[key] = value;
+    if (keep(key, value)) {
+      out.set(key, value, key, value);
+      any = true;
+    } else out.drop();
   }
-  if (!copying) return keptSoFar > 0 ? record : undefined;
-  return out;
+  return any ? out.result() : undefined;
 }
