@@ -1,5 +1,5 @@
 /**
- * Writes, from the zod schema in server/src/openclaw/storeSchema.ts:
+ * Writes, from the zod schema in server/src/openclaw/stores/storeSchema.ts:
  * - schemas/auth-profiles.schema.json, so VS Code's JSON support validates and completes the file;
  * - server/src/openclaw/generated/authStoreValidator.ts, the same JSON Schema compiled by ajv into
  *   plain code (standalone: no schema compilation at start-up). The engine asks it first and runs
@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { authProfilesJsonSchema } from '../server/src/openclaw/storeSchema.ts';
+import { authProfilesJsonSchema } from '../server/src/openclaw/stores/storeSchema.ts';
 import { compiledConfigModelsValidatorSource, compiledStoreValidatorSource } from './storeValidatorSource.ts';
 
 const root = path.resolve(import.meta.dirname, '..');

@@ -6,7 +6,7 @@
 import { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { authProfilesJsonSchema } from '../server/src/openclaw/storeSchema.ts';
+import { authProfilesJsonSchema } from '../server/src/openclaw/stores/storeSchema.ts';
 import configModelsSchema from '../server/src/openclaw/data/config-models-schema-2026.6.1.json' with { type: 'json' };
 
 /**

@@ -16,8 +16,8 @@ import { parseArgs } from 'node:util';
 import { generateHome } from '../../test/differential/generate.ts';
 import { materializeCase, tempHome } from '../../test/support/fakeHome.ts';
 import { loadOpenClawState } from '../../server/src/openclaw/state.ts';
-import { statusJson } from '../../server/src/openclaw/statusJson.ts';
-import { formatStatusReport } from '../../server/src/openclaw/report.ts';
+import { statusJson } from '../../server/src/openclaw/output/statusJson.ts';
+import { formatStatusReport } from '../../server/src/openclaw/output/report.ts';
 import { buildStatusSnapshot } from '../../server/src/statusSnapshot.ts';
 
 const NOW = 1_790_000_000_000;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { loadOpenClawState, type OpenClawState } from '../../server/src/openclaw/state.ts';
 import { buildStatusSnapshot } from '../../server/src/statusSnapshot.ts';
-import { JsonFileStoreSource, type StoreSnapshot } from '../../server/src/openclaw/storeSource.ts';
+import { JsonFileStoreSource, type StoreSnapshot } from '../../server/src/openclaw/stores/storeSource.ts';
 import type { StatusSnapshot } from '../../server/src/protocol.ts';
 
 /** Reads every agent of the home and resolves its status, with only HOME and TZ in the env like the CLI benches. */

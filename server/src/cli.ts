@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { checkCodeOf, loadOpenClawState, UnknownAgentError } from './openclaw/state.js';
-import { statusJson } from './openclaw/statusJson.js';
-import { formatStatusReport } from './openclaw/report.js';
-import { COMPAT_VERSIONS, type CompatVersion } from './openclaw/rules.js';
+import { statusJson } from './openclaw/output/statusJson.js';
+import { formatStatusReport } from './openclaw/output/report.js';
+import { COMPAT_VERSIONS, type CompatVersion } from './openclaw/rules/rules.js';
 import { parseDuration } from './openclaw/duration.js';
-import { runLoginShell } from './openclaw/loginShellEnv.js';
+import { runLoginShell } from './openclaw/env/loginShellEnv.js';
 
 /** Exit code for bad input (usage, unknown agent): distinct from --check's 1 and 2. */
 const EXIT_USAGE = 3;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { nextThresholdCrossing, ThresholdTimer } from './expiryTimer.js';
-import { formatStatusReport } from './openclaw/report.js';
+import { formatStatusReport } from './openclaw/output/report.js';
 import { loadOpenClawState, UnknownAgentError, type OpenClawState } from './openclaw/state.js';
-import { LoginShellCache } from './openclaw/loginShellEnv.js';
+import { LoginShellCache } from './openclaw/env/loginShellEnv.js';
 import { normalizeAgentId, type PathEnv } from './openclaw/paths.js';
 import type { ServerSettings, StatusReport, StatusSnapshot } from './protocol.js';
 import { loadOptionsFor } from './settings.js';

@@ -1,8 +1,8 @@
-import { envDisplay } from './openclaw/agentStatus.js';
+import { envDisplay } from './openclaw/resolve/agentStatus.js';
 import { MAX_EXPIRES_MS } from './openclaw/expiry.js';
-import type { ProfileHealth, ProviderHealth } from './openclaw/health.js';
+import type { ProfileHealth, ProviderHealth } from './openclaw/resolve/health.js';
 import { DEFAULT_AGENT_ID } from './openclaw/paths.js';
-import type { ProviderOverview } from './openclaw/providerOverview.js';
+import type { ProviderOverview } from './openclaw/resolve/providerOverview.js';
 import type { AgentState, OpenClawState } from './openclaw/state.js';
 import type {
   AgentAttention, AgentSnapshot, CandidateReason, CandidateSnapshot, CredentialStatus, ProviderSnapshot, StatusSnapshot,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { resolveEnvFiles } from './openclaw/envFiles.js';
+import { resolveEnvFiles } from './openclaw/env/envFiles.js';
 import { legacyOAuthPath, globalSqlitePath } from './openclaw/paths.js';
 import type { OpenClawState } from './openclaw/state.js';
 

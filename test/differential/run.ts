@@ -17,7 +17,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { REFUSAL_CODES } from '../../server/src/openclaw/configRefusals.ts';
+import { REFUSAL_CODES } from '../../server/src/openclaw/config/configRefusals.ts';
 import { materializeCase, tempHome } from '../support/fakeHome.ts';
 import { normalizeStatus, parseStatusOutput } from '../support/normalize.ts';
 import { repoRoot, runOurCli } from '../support/runCli.ts';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { coerceAuthStore } from '../../server/src/openclaw/authStore.ts';
+import { coerceAuthStore } from '../../server/src/openclaw/stores/authStore.ts';
 
 // The coercion keeps entries already in normal form as parsed and copies an entry only when
-// OpenClaw rewrites it (server/src/openclaw/authStore.ts, Draft). The parsed JSON is also read by
+// OpenClaw rewrites it (server/src/openclaw/stores/authStore.ts, Draft). The parsed JSON is also read by
 // the content checks and the zod schema afterwards, so it must never be modified.
 
 const KEY = `sk-ant-api03-${'K'.repeat(60)}-kend`;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { resolveConfiguredProviderKey } from '../../server/src/openclaw/configProviderKey.ts';
-import type { EnvValue } from '../../server/src/openclaw/envSources.ts';
-import { catalogs } from '../../server/src/openclaw/providerCatalog.ts';
+import { resolveConfiguredProviderKey } from '../../server/src/openclaw/config/configProviderKey.ts';
+import type { EnvValue } from '../../server/src/openclaw/env/envSources.ts';
+import { catalogs } from '../../server/src/openclaw/env/providerCatalog.ts';
 import { loadOpenClawState } from '../../server/src/openclaw/state.ts';
 import { withTempDir, writeTree } from '../support/tree.ts';
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { configRefusals } from '../../server/src/openclaw/configRefusals.ts';
-import type { EnvValue } from '../../server/src/openclaw/envSources.ts';
-import { catalogs } from '../../server/src/openclaw/providerCatalog.ts';
+import { configRefusals } from '../../server/src/openclaw/config/configRefusals.ts';
+import type { EnvValue } from '../../server/src/openclaw/env/envSources.ts';
+import { catalogs } from '../../server/src/openclaw/env/providerCatalog.ts';
 import { loadOpenClawState, checkCodeOf } from '../../server/src/openclaw/state.ts';
-import { statusJson } from '../../server/src/openclaw/statusJson.ts';
+import { statusJson } from '../../server/src/openclaw/output/statusJson.ts';
 import { withTempDir, writeTree } from '../support/tree.ts';
 
 const catalog = catalogs['2026.6.1'];

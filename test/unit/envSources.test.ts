@@ -3,15 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { collectEnvSources, configEnvVars, parseDotenvText, type EnvOrigin } from '../../server/src/openclaw/envSources.ts';
-import { resolveEnvFiles } from '../../server/src/openclaw/envFiles.ts';
+import { collectEnvSources, configEnvVars, parseDotenvText, type EnvOrigin } from '../../server/src/openclaw/env/envSources.ts';
+import { resolveEnvFiles } from '../../server/src/openclaw/env/envFiles.ts';
 import { runOurCli } from '../support/runCli.ts';
 import { loadOpenClawState } from '../../server/src/openclaw/state.ts';
 import { withTempDir, writeTree } from '../support/tree.ts';
 import {
   LoginShellCache, loginShellExecEnv, loginShellSettings, parseEnvZero, readEtcShells, resolveLoginShell, runLoginShell, shellEnvFacts,
-} from '../../server/src/openclaw/loginShellEnv.ts';
-import { statusRules } from '../../server/src/openclaw/rules.ts';
+} from '../../server/src/openclaw/env/loginShellEnv.ts';
+import { statusRules } from '../../server/src/openclaw/rules/rules.ts';
 import { buildStatusSnapshot } from '../../server/src/statusSnapshot.ts';
 import { StatusService } from '../../server/src/statusService.ts';
 import type { StatusSnapshot } from '../../server/src/protocol.ts';

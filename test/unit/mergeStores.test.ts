@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AuthStore, Credential } from '../../server/src/openclaw/credential.ts';
-import { mergeMainIntoAgent } from '../../server/src/openclaw/mergeStores.ts';
+import { mergeMainIntoAgent } from '../../server/src/openclaw/stores/mergeStores.ts';
 import { Random } from '../differential/random.ts';
 
 // mergeMainIntoAgent avoids building records when it can (an agent whose store began as a copy of

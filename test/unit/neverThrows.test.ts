@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { interpretConfig, parseConfigText } from '../../server/src/openclaw/config.ts';
-import { resolveAgentAuth } from '../../server/src/openclaw/agentStatus.ts';
-import { coerceAuthStore } from '../../server/src/openclaw/authStore.ts';
-import type { EnvValue } from '../../server/src/openclaw/envSources.ts';
-import { statusRules } from '../../server/src/openclaw/rules.ts';
+import { interpretConfig, parseConfigText } from '../../server/src/openclaw/config/config.ts';
+import { resolveAgentAuth } from '../../server/src/openclaw/resolve/agentStatus.ts';
+import { coerceAuthStore } from '../../server/src/openclaw/stores/authStore.ts';
+import type { EnvValue } from '../../server/src/openclaw/env/envSources.ts';
+import { statusRules } from '../../server/src/openclaw/rules/rules.ts';
 import { loadOpenClawState } from '../../server/src/openclaw/state.ts';
-import { parseStoreText } from '../../server/src/openclaw/storeSource.ts';
+import { parseStoreText } from '../../server/src/openclaw/stores/storeSource.ts';
 import { withTempDir, writeTree } from '../support/tree.ts';
 
 /**

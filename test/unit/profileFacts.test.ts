@@ -5,7 +5,7 @@ import { loadOpenClawState, type OpenClawState } from '../../server/src/openclaw
 import { materializeCase, tempHome } from '../support/fakeHome.ts';
 
 // Main's profiles are resolved once per load and shared by the agents that inherit them
-// (server/src/openclaw/profileFacts.ts). These homes check that sharing never leaks one agent's
+// (server/src/openclaw/resolve/profileFacts.ts). These homes check that sharing never leaks one agent's
 // answer into another's: an agent's own usage stats or own credential under main's id win.
 
 const HOUR = 3600e3;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { authProfilesJsonSchema } from '../../server/src/openclaw/storeSchema.ts';
+import { authProfilesJsonSchema } from '../../server/src/openclaw/stores/storeSchema.ts';
 import { compiledConfigModelsValidatorSource, compiledStoreValidatorSource } from '../../scripts/storeValidatorSource.ts';
 
 test('committed schemas/auth-profiles.schema.json matches the zod schema (run npm run generate:schema)', () => {

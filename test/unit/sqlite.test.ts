@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { loadSqlite } from '../../server/src/openclaw/sqliteSource.ts';
+import { loadSqlite } from '../../server/src/openclaw/stores/sqliteSource.ts';
 import { loadOpenClawState } from '../../server/src/openclaw/state.ts';
 import { cliPath, repoRoot } from '../support/runCli.ts';
 import { nodeWithSqlite, runSql, withTempDir, writeTree } from '../support/tree.ts';

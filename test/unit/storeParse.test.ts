@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseStoreText } from '../../server/src/openclaw/storeSource.ts';
+import { parseStoreText } from '../../server/src/openclaw/stores/storeSource.ts';
 import { lineCol } from '../../server/src/openclaw/jsonLocate.ts';
 
 const F = '/x/auth-profiles.json';

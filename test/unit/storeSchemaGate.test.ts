@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { authStoreFileSchema } from '../../server/src/openclaw/storeSchema.ts';
-import { isWellFormedStore } from '../../server/src/openclaw/storeSchemaGate.ts';
+import { authStoreFileSchema } from '../../server/src/openclaw/stores/storeSchema.ts';
+import { isWellFormedStore } from '../../server/src/openclaw/stores/storeSchemaGate.ts';
 import { Random } from '../differential/random.ts';
 
 // The compiled validator is a fast gate in front of zod: a store it accepts gets no schema findings

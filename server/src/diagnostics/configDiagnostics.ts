@@ -1,10 +1,10 @@
 import JSON5 from 'json5';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseConfigText } from '../openclaw/config.js';
-import { configRefusals } from '../openclaw/configRefusals.js';
+import { parseConfigText } from '../openclaw/config/config.js';
+import { configRefusals } from '../openclaw/config/configRefusals.js';
 import { locateJsonIssues } from '../openclaw/jsonLocate.js';
-import { statusRules } from '../openclaw/rules.js';
+import { statusRules } from '../openclaw/rules/rules.js';
 import type { OpenClawState } from '../openclaw/state.js';
 import { issueToDiagnostic } from './issueDiagnostic.js';
 

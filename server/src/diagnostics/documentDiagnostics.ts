@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { resolveEnvFiles } from '../openclaw/envFiles.js';
+import { resolveEnvFiles } from '../openclaw/env/envFiles.js';
 import { shortenHomePath, storeFileName } from '../openclaw/paths.js';
-import { statusRules } from '../openclaw/rules.js';
+import { statusRules } from '../openclaw/rules/rules.js';
 import type { OpenClawState } from '../openclaw/state.js';
 import { diagnoseConfig } from './configDiagnostics.js';
 import { diagnoseEnvFile, type EnvFileRole } from './envDiagnostics.js';

@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isBlockedWorkspaceDotenvKey } from '../openclaw/envFiles.js';
-import type { ProviderCatalog } from '../openclaw/providerCatalog.js';
+import { isBlockedWorkspaceDotenvKey } from '../openclaw/env/envFiles.js';
+import type { ProviderCatalog } from '../openclaw/env/providerCatalog.js';
 import { scanEnvText } from './envLines.js';
 import { makeDiagnostic } from './issueDiagnostic.js';
 

@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SourceIssue } from '../openclaw/issues.js';
-import { parseStoreText } from '../openclaw/storeSource.js';
+import { parseStoreText } from '../openclaw/stores/storeSource.js';
 import { issueToDiagnostic } from './issueDiagnostic.js';
 
 /** Findings about the file's place rather than its text (SQLite era: the JSON is ignored or awaits migration). */

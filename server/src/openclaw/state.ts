@@ -1,25 +1,25 @@
 import fs from 'node:fs';
-import { resolveAgentAuth, type AgentAuthStatus, type CheckCode } from './agentStatus.js';
-import { loadConfig, type LoadedConfig } from './config.js';
+import { resolveAgentAuth, type AgentAuthStatus, type CheckCode } from './resolve/agentStatus.js';
+import { loadConfig, type LoadedConfig } from './config/config.js';
 import { emptyStore, type AuthStore } from './credential.js';
-import { collectEnvSources, type EnvMode, type EnvSources } from './envSources.js';
-import { isBlockedWorkspaceDotenvKey } from './envFiles.js';
+import { collectEnvSources, type EnvMode, type EnvSources } from './env/envSources.js';
+import { isBlockedWorkspaceDotenvKey } from './env/envFiles.js';
 import { DEFAULT_WARN_MS } from './expiry.js';
 import type { SourceIssue } from './issues.js';
-import { detectStoreLayout, type StoreLayout } from './layout.js';
-import { legacyProfiles } from './legacyStores.js';
-import { ProfileFacts } from './profileFacts.js';
-import { readAuthRouting } from './profileOrder.js';
+import { detectStoreLayout, type StoreLayout } from './rules/layout.js';
+import { legacyProfiles } from './stores/legacyStores.js';
+import { ProfileFacts } from './resolve/profileFacts.js';
+import { readAuthRouting } from './resolve/profileOrder.js';
 import {
   authStorePath, defaultAgentDir, DEFAULT_AGENT_ID, normalizeAgentId, globalSqlitePath, legacyAuthPath, legacyOAuthPath, listAgentIdsOnDisk,
   agentSqlitePath, resolveConfigPath, resolveEnvAgentDirOverride, resolveStateDir, resolveUserPath, shortenHomePath, type PathEnv,
 } from './paths.js';
-import { statusRules, type CompatVersion, type StatusRules } from './rules.js';
-import { loadSqlite, mainStoreInStateDb, SqliteStoreSource } from './sqliteSource.js';
-import { daemonServiceEnv, shellEnvFacts, type LoginShellProbe } from './loginShellEnv.js';
-import { JsonFileStoreSource, type CredentialStoreSource, type StoreSnapshot } from './storeSource.js';
+import { statusRules, type CompatVersion, type StatusRules } from './rules/rules.js';
+import { loadSqlite, mainStoreInStateDb, SqliteStoreSource } from './stores/sqliteSource.js';
+import { daemonServiceEnv, shellEnvFacts, type LoginShellProbe } from './env/loginShellEnv.js';
+import { JsonFileStoreSource, type CredentialStoreSource, type StoreSnapshot } from './stores/storeSource.js';
 import { issue } from './issues.js';
-import { configRefusals } from './configRefusals.js';
+import { configRefusals } from './config/configRefusals.js';
 
 export interface LoadStateOptions {
   /** The environment that decides paths and, in shell mode, supplies keys. */

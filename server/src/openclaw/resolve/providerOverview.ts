@@ -1,8 +1,8 @@
-import type { AuthStore, Credential, SecretRef } from './credential.js';
+import type { AuthStore, Credential, SecretRef } from '../credential.js';
 import type { AuthRouting } from './profileOrder.js';
-import type { ProviderCatalog, EnvKeyMatch } from './providerCatalog.js';
-import { formatRemainingShort, maskSecret } from './mask.js';
-import { isRecord } from './authStore.js';
+import type { ProviderCatalog, EnvKeyMatch } from '../env/providerCatalog.js';
+import { formatRemainingShort, maskSecret } from '../mask.js';
+import { isRecord } from '../stores/authStore.js';
 
 /** How a provider gets its credential, in the words of `models status --json` (`effective.kind`). */
 export type EffectiveKind = 'profiles' | 'env' | 'models.json' | 'missing';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { isRecord } from './authStore.js';
-import { looksLikeSeconds } from './expiry.js';
-import { issue, type SourceIssue } from './issues.js';
+import { looksLikeSeconds } from '../expiry.js';
+import { issue, type SourceIssue } from '../issues.js';
 import { authStoreFileSchema } from './storeSchema.js';
 import { isWellFormedStore } from './storeSchemaGate.js';
 

@@ -1,10 +1,10 @@
-import { isRecord } from './authStore.js';
-import { validate as validateModels } from './generated/configModelsValidator.js';
+import { isRecord } from '../stores/authStore.js';
+import { validate as validateModels } from '../generated/configModelsValidator.js';
 import { envRefAllowed } from './configProviderKey.js';
-import type { EnvValue } from './envSources.js';
-import { issue, type SourceIssue } from './issues.js';
-import type { ProviderCatalog } from './providerCatalog.js';
-import { coerceSecretRef } from './secretRef.js';
+import type { EnvValue } from '../env/envSources.js';
+import { issue, type SourceIssue } from '../issues.js';
+import type { ProviderCatalog } from '../env/providerCatalog.js';
+import { coerceSecretRef } from '../secretRef.js';
 
 /** Issue codes of the findings that stop `openclaw models status` (and the gateway) from running. */
 export const REFUSAL_CODES: ReadonlySet<string> = new Set(['config/provider-entry-invalid', 'config/secret-needs-gateway']);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import type { OpenClawConfig } from './config.js';
-import { agentSqlitePath, globalSqlitePath } from './paths.js';
+import type { OpenClawConfig } from '../config/config.js';
+import { agentSqlitePath, globalSqlitePath } from '../paths.js';
 
 /** Which credential store an OpenClaw home uses: JSON files (≤ 2026.6.1) or SQLite (≥ 2026.6.5). */
 export interface StoreLayout {

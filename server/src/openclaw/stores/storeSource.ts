@@ -1,11 +1,11 @@
 import { coerceAuthState, coerceAuthStore, detectStoreShape, mergeAuthState, type CoercedStore, type StoreShape } from './authStore.js';
-import type { AuthStore } from './credential.js';
-import { readTextFile } from './fileRead.js';
-import { issue, type SourceIssue } from './issues.js';
-import { locateJsonIssues } from './jsonLocate.js';
+import type { AuthStore } from '../credential.js';
+import { readTextFile } from '../fileRead.js';
+import { issue, type SourceIssue } from '../issues.js';
+import { locateJsonIssues } from '../jsonLocate.js';
 import { checkStoreContent } from './storeChecks.js';
-import { authStatePath, authStorePath } from './paths.js';
-import { keepShapeAlive } from './keepShapeAlive.js';
+import { authStatePath, authStorePath } from '../paths.js';
+import { keepShapeAlive } from '../keepShapeAlive.js';
 
 /**
  * One agent's credential store as read from one place. JSON files (up to OpenClaw 2026.6.1) and

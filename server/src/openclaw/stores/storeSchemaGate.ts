@@ -1,4 +1,4 @@
-import { validate } from './generated/authStoreValidator.js';
+import { validate } from '../generated/authStoreValidator.js';
 
 /**
  * Whether parsed `auth-profiles.json` content matches `authStoreFileSchema`, answered by the same

@@ -1,10 +1,10 @@
-import type { AuthStore, Credential, UsageStats } from './credential.js';
-import { classifyExpiry } from './expiry.js';
-import { coerceSecretRef } from './secretRef.js';
-import { findByProvider, normalizeProviderId } from './providerIds.js';
-import type { ProviderCatalog } from './providerCatalog.js';
-import { isRecord } from './authStore.js';
-import { keepShapeAlive } from './keepShapeAlive.js';
+import type { AuthStore, Credential, UsageStats } from '../credential.js';
+import { classifyExpiry } from '../expiry.js';
+import { coerceSecretRef } from '../secretRef.js';
+import { findByProvider, normalizeProviderId } from '../providerIds.js';
+import type { ProviderCatalog } from '../env/providerCatalog.js';
+import { isRecord } from '../stores/authStore.js';
+import { keepShapeAlive } from '../keepShapeAlive.js';
 
 /** Why a profile can or cannot serve a provider, in OpenClaw's reason codes. */
 export type EligibilityReason =

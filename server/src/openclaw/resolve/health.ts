@@ -1,7 +1,7 @@
-import type { AuthStore, Credential, CredentialType } from './credential.js';
-import { classifyExpiry, OAUTH_REFRESH_MARGIN_MS } from './expiry.js';
+import type { AuthStore, Credential, CredentialType } from '../credential.js';
+import { classifyExpiry, OAUTH_REFRESH_MARGIN_MS } from '../expiry.js';
 import { credentialEligibility, type Eligibility, type EligibilityReason, type ProfileOrdering } from './profileOrder.js';
-import { normalizeProviderId } from './providerIds.js';
+import { normalizeProviderId } from '../providerIds.js';
 
 /** A profile's state as `models status` reports it. */
 export type ProfileStatus = 'ok' | 'expiring' | 'expired' | 'missing' | 'static';

@@ -1,16 +1,16 @@
-import type { AuthStore } from './credential.js';
-import type { OpenClawConfig } from './config.js';
-import type { EnvValue } from './envSources.js';
+import type { AuthStore } from '../credential.js';
+import type { OpenClawConfig } from '../config/config.js';
+import type { EnvValue } from '../env/envSources.js';
 import { buildHealthSummary, type ProfileHealth, type ProviderHealth } from './health.js';
-import { agentModels, providersFromModels, providerUses, type AgentModels, type ProviderUse } from './modelRefs.js';
+import { agentModels, providersFromModels, providerUses, type AgentModels, type ProviderUse } from '../config/modelRefs.js';
 import { ProfileOrdering, readAuthRouting, type AuthRouting } from './profileOrder.js';
-import type { StatusRules } from './rules.js';
-import { normalizeProviderId } from './providerIds.js';
+import type { StatusRules } from './statusRules.js';
+import { normalizeProviderId } from '../providerIds.js';
 import { profileLabel, secretLabel, type ProviderOverview } from './providerOverview.js';
 import { ProfileFacts } from './profileFacts.js';
-import { resolveConfiguredProviderKey } from './configProviderKey.js';
-import { maskSecret } from './mask.js';
-import { isRecord } from './authStore.js';
+import { resolveConfiguredProviderKey } from '../config/configProviderKey.js';
+import { maskSecret } from '../mask.js';
+import { isRecord } from '../stores/authStore.js';
 
 /** The `--check` exit code: 0 fine, 1 expired or missing, 2 expiring (OpenClaw's own codes). */
 export type CheckCode = 0 | 1 | 2;

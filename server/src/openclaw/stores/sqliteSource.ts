@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { issue } from './issues.js';
+import { issue } from '../issues.js';
 import { interpretStoreJson, type CredentialStoreSource, type StoreSnapshot } from './storeSource.js';
 import { coerceAuthState, isRecord, mergeAuthState } from './authStore.js';
 

@@ -1,8 +1,8 @@
 import { isRecord } from './authStore.js';
-import type { AuthStore, Credential } from './credential.js';
-import { readTextFile } from './fileRead.js';
-import { issue, type SourceIssue } from './issues.js';
-import { normalizeProviderId } from './providerIds.js';
+import type { AuthStore, Credential } from '../credential.js';
+import { readTextFile } from '../fileRead.js';
+import { issue, type SourceIssue } from '../issues.js';
+import { normalizeProviderId } from '../providerIds.js';
 
 /**
  * Files OpenClaw imports when an agent has no usable `auth-profiles.json`: the agent's old

@@ -1,8 +1,8 @@
 import JSON5 from 'json5';
-import { readTextFile } from './fileRead.js';
-import { issue, type SourceIssue } from './issues.js';
-import { isRecord } from './authStore.js';
-import { DEFAULT_AGENT_ID, normalizeAgentId } from './paths.js';
+import { readTextFile } from '../fileRead.js';
+import { issue, type SourceIssue } from '../issues.js';
+import { isRecord } from '../stores/authStore.js';
+import { DEFAULT_AGENT_ID, normalizeAgentId } from '../paths.js';
 
 /** The parts of `openclaw.json` (JSON5) that decide credentials; the rest is kept as raw JSON. */
 export interface OpenClawConfig {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
-import { isRecord } from './authStore.js';
-import { readTextFile } from './fileRead.js';
-import { issue, type SourceIssue } from './issues.js';
+import { isRecord } from '../stores/authStore.js';
+import { readTextFile } from '../fileRead.js';
+import { issue, type SourceIssue } from '../issues.js';
 import {
   loginShellExecEnv, loginShellSettings, readEtcShells, resolveLoginShell, shellEnvFacts,
   type LoginShellOutcome, type LoginShellProbe, type ShellEnvFacts,

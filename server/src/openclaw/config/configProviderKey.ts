@@ -1,8 +1,8 @@
-import { isRecord } from './authStore.js';
-import type { EnvValue } from './envSources.js';
-import { normalizeSecretInput, type ProviderCatalog } from './providerCatalog.js';
-import { findByProvider } from './providerIds.js';
-import { coerceSecretRef } from './secretRef.js';
+import { isRecord } from '../stores/authStore.js';
+import type { EnvValue } from '../env/envSources.js';
+import { normalizeSecretInput, type ProviderCatalog } from '../env/providerCatalog.js';
+import { findByProvider } from '../providerIds.js';
+import { coerceSecretRef } from '../secretRef.js';
 
 /**
  * `models.providers.<p>.apiKey` in openclaw.json, read as OpenClaw 2026.6.1 does

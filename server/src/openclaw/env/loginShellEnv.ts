@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isRecord } from './authStore.js';
-import facts20260601 from './data/shell-env-2026.6.1.json';
-import facts20260313 from './data/shell-env-2026.3.13.json';
+import { isRecord } from '../stores/authStore.js';
+import facts20260601 from '../data/shell-env-2026.6.1.json';
+import facts20260313 from '../data/shell-env-2026.3.13.json';
 
 /**
  * OpenClaw's optional login-shell import (`env.shellEnv.enabled`, `OPENCLAW_LOAD_SHELL_ENV=1`): after

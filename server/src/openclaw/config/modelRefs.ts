@@ -1,6 +1,6 @@
-import { isRecord } from './authStore.js';
+import { isRecord } from '../stores/authStore.js';
 import { configPath, modelFallbacks, modelPrimary, type OpenClawConfig } from './config.js';
-import { normalizeProviderId } from './providerIds.js';
+import { normalizeProviderId } from '../providerIds.js';
 
 /** OpenClaw's built-in default model when the config names none (2026.6.1: `openai/gpt-5.5`). */
 export const DEFAULT_PROVIDER = 'openai';

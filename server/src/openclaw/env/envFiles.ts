@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { resolveConfigPath, resolveEffectiveHome, resolveStateDir, resolveUserPath, type PathEnv } from './paths.js';
+import { resolveConfigPath, resolveEffectiveHome, resolveStateDir, resolveUserPath, type PathEnv } from '../paths.js';
 import type { ProviderCatalog } from './providerCatalog.js';
 
 /** The global env files, in the order their values win (an earlier file's value is kept). */

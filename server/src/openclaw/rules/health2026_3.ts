@@ -1,8 +1,8 @@
-import type { Credential } from './credential.js';
-import type { ProfileHealth } from './health.js';
-import { normalizeProviderId } from './providerIds.js';
-import { hasSecretString } from './profileOrder.js';
-import { coerceSecretRef } from './secretRef.js';
+import type { Credential } from '../credential.js';
+import type { ProfileHealth } from '../resolve/health.js';
+import { normalizeProviderId } from '../providerIds.js';
+import { hasSecretString } from '../resolve/profileOrder.js';
+import { coerceSecretRef } from '../secretRef.js';
 
 /**
  * A profile's state as OpenClaw 2026.3.13's `models status` reports it. Unlike 2026.6.1:

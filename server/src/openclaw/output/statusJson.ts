@@ -1,7 +1,7 @@
-import { checkCodeOf, type AgentState, type OpenClawState } from './state.js';
-import { shortenHomePath } from './paths.js';
-import type { SourceIssue } from './issues.js';
-import { envDisplay } from './agentStatus.js';
+import { checkCodeOf, type AgentState, type OpenClawState } from '../state.js';
+import { shortenHomePath } from '../paths.js';
+import type { SourceIssue } from '../issues.js';
+import { envDisplay } from '../resolve/agentStatus.js';
 
 /**
  * The `openclaw models status --json` document for one agent: the same field names and values

@@ -1,8 +1,8 @@
-import type { AgentState, OpenClawState } from './state.js';
-import { shortenHomePath } from './paths.js';
-import { envDisplay } from './agentStatus.js';
-import { formatRemainingShort } from './mask.js';
-import type { ProfileHealth } from './health.js';
+import type { AgentState, OpenClawState } from '../state.js';
+import { shortenHomePath } from '../paths.js';
+import { envDisplay } from '../resolve/agentStatus.js';
+import { formatRemainingShort } from '../mask.js';
+import type { ProfileHealth } from '../resolve/health.js';
 
 /**
  * A readable report in the spirit of `openclaw models status` (auth part), plus what OpenClaw keeps

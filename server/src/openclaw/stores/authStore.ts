@@ -1,7 +1,7 @@
-import { CREDENTIAL_TYPES, type AuthStore, type Credential, type CredentialType, type UsageStats } from './credential.js';
-import { coerceSecretRef } from './secretRef.js';
-import { normalizeProviderId } from './providerIds.js';
-import { RecordDraft } from './recordDraft.js';
+import { CREDENTIAL_TYPES, type AuthStore, type Credential, type CredentialType, type UsageStats } from '../credential.js';
+import { coerceSecretRef } from '../secretRef.js';
+import { normalizeProviderId } from '../providerIds.js';
+import { RecordDraft } from '../recordDraft.js';
 
 /**
  * Loads an auth store from already-parsed JSON exactly as OpenClaw 2026.6.1 does: never throws,

@@ -1,10 +1,10 @@
-import type { AuthStore, Credential, UsageStats } from './credential.js';
+import type { AuthStore, Credential, UsageStats } from '../credential.js';
 import type { ProfileHealth, ProfileHealthRule } from './health.js';
-import type { EnvValue } from './envSources.js';
+import type { EnvValue } from '../env/envSources.js';
 import type { AuthRouting, Eligibility } from './profileOrder.js';
-import type { EnvKeyMatch, ProviderCatalog } from './providerCatalog.js';
+import type { EnvKeyMatch, ProviderCatalog } from '../env/providerCatalog.js';
 import { profileDisplayLabel, profileLabel, type LabelContext } from './providerOverview.js';
-import { keepShapeAlive } from './keepShapeAlive.js';
+import { keepShapeAlive } from '../keepShapeAlive.js';
 
 interface Entry {
   credential: Credential;

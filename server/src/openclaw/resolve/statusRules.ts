@@ -1,10 +1,8 @@
-import { resolveEnvFiles, resolveEnvFiles2026_3, type GlobalEnvFiles } from './envFiles.js';
-import { profileHealth, type ProfileHealthRule } from './health.js';
-import type { PathEnv } from './paths.js';
-import { profileHealth2026_3 } from './health2026_3.js';
-import { mergeMainIntoAgent, mergeMainIntoAgent2026_3 } from './mergeStores.js';
-import type { AuthStore } from './credential.js';
-import { catalogs, type ProviderCatalog } from './providerCatalog.js';
+import type { GlobalEnvFiles } from '../env/envFiles.js';
+import type { ProviderCatalog } from '../env/providerCatalog.js';
+import type { AuthStore } from '../credential.js';
+import type { PathEnv } from '../paths.js';
+import type { ProfileHealthRule } from './health.js';
 
 /** OpenClaw releases whose `models status` rules we can follow besides the reference (2026.6.1). */
 export const COMPAT_VERSIONS = ['2026.3'] as const;
@@ -64,39 +62,3 @@ export interface StatusRules {
   envFiles: (env: PathEnv) => GlobalEnvFiles;
 }
 
-export function statusRules(compat: CompatVersion | undefined): StatusRules {
-  if (compat === '2026.3') {
-    return {
-      version: '2026.3',
-      catalog: catalogs['2026.3.13'],
-      expiredProfileFailsCheck: true,
-      checkCoversEveryProfile: true,
-      profilesPreventMissing: true,
-      profileHealth: profileHealth2026_3,
-      defaultAgentSelectsStore: false,
-      agentPrimaryClearsFallbacks: false,
-      detailNamesAgentStore: false,
-      blocksWorkspaceProviderKeys: false,
-      envFiles: resolveEnvFiles2026_3,
-      readsAuthState: false,
-      envAgentDirIsMain: true,
-      mergeMainIntoAgent: mergeMainIntoAgent2026_3,
-    };
-  }
-  return {
-    version: '2026.6',
-    catalog: catalogs['2026.6.1'],
-    expiredProfileFailsCheck: false,
-    checkCoversEveryProfile: false,
-    profilesPreventMissing: false,
-    profileHealth,
-    defaultAgentSelectsStore: true,
-    agentPrimaryClearsFallbacks: true,
-    detailNamesAgentStore: true,
-    blocksWorkspaceProviderKeys: true,
-    envFiles: resolveEnvFiles,
-    readsAuthState: true,
-    envAgentDirIsMain: false,
-    mergeMainIntoAgent,
-  };
-}

@@ -1,5 +1,5 @@
-import { RecordDraft } from './recordDraft.js';
-import type { AuthStore } from './credential.js';
+import { RecordDraft } from '../recordDraft.js';
+import type { AuthStore } from '../credential.js';
 
 /**
  * A secondary agent sees main's profiles too: OpenClaw loads main's store as the base and lays the

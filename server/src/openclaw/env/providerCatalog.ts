@@ -1,6 +1,6 @@
-import catalog20260601 from './data/provider-catalog-2026.6.1.json';
-import catalog20260313 from './data/provider-catalog-2026.3.13.json';
-import { normalizeProviderId } from './providerIds.js';
+import catalog20260601 from '../data/provider-catalog-2026.6.1.json';
+import catalog20260313 from '../data/provider-catalog-2026.3.13.json';
+import { normalizeProviderId } from '../providerIds.js';
 import type { EnvValue } from './envSources.js';
 
 /** Provider facts of one OpenClaw release, extracted by scripts/extract-provider-catalog.mjs. */
