@@ -111,6 +111,8 @@ export interface ProviderSnapshot {
   expiresAt?: number;
   /** In effective order first, then the ones that are not tried. */
   candidates: CandidateSnapshot[];
+  /** The agent's models on this provider (`anthropic/claude-sonnet-4-5`), default first: for the `/model …@profile` pin. */
+  models?: string[];
 }
 
 /** What deserves the user's attention for one agent: the worst credential among providers in use. */
@@ -165,6 +167,8 @@ export interface StatusSnapshot {
   /** Set when the `defaultAgent` setting names an agent that does not exist. */
   unknownAgentSetting?: string;
   agents: AgentSnapshot[];
+  /** Every provider id OpenClaw knows (its catalogue), for Paste Token's provider pick. */
+  knownProviders?: string[];
   issues: IssueSnapshot[];
   /** When the next expiry threshold is crossed; the server re-resolves and notifies then. */
   nextChangeAt?: number;
@@ -238,4 +242,93 @@ export namespace StatusReportRequest {
 export namespace LocateCredentialRequest {
   export const method = 'openclaw/locateCredential' as const;
   export const type = new RequestType<CredentialRef, CredentialLocation, void>(method);
+}
+
+/**
+ * Where an auth order comes from, in OpenClaw's precedence: `auth.order` in openclaw.json, the
+ * store's own `order`, `auth-state.json` (2026.6.1), the SQLite state row (2026.6.5+), or none
+ * (`default`: OpenClaw's own ordering).
+ */
+export type AuthOrderSource = 'config' | 'store' | 'auth-state' | 'sqlite-state' | 'default';
+
+/** One agent and provider, the scope of every auth-order request. Omit `agentId` for OpenClaw's default agent. */
+export interface AuthOrderScope {
+  agentId?: string;
+  provider: string;
+}
+
+/** The order OpenClaw follows for one agent and provider, and where it is written. */
+export interface AuthOrderInfo {
+  agentId: string;
+  provider: string;
+  /** The override in force, when there is one. */
+  order?: string[];
+  source: AuthOrderSource;
+  /** The profile ids in the order OpenClaw tries them. */
+  effective: string[];
+  /** Every profile id of this provider the agent can see (for reordering), effective ones first. */
+  profiles: string[];
+}
+
+/**
+ * `models auth paste-token` from the editor. `token` is the one field that ever carries a secret
+ * from client to server: sent once, in this request, never echoed back, logged or kept.
+ */
+export interface PasteTokenParams {
+  agentId?: string;
+  provider: string;
+  /** Default `<provider>:manual`, as the real CLI. */
+  profileId?: string;
+  token: string;
+  /** `--expires-in` forms: `365d`, `12h`. */
+  expiresIn?: string;
+}
+
+/** What a write changed (no secret), and the snapshot the server re-read right after it. */
+export interface CredentialWriteResult {
+  summary: string;
+  written: string[];
+  snapshot: StatusSnapshot;
+}
+
+/**
+ * The error code of a refused write (a `ResponseError` with `data: WriteRefusedData`): the
+ * message is the reason in words, without the secret.
+ */
+export const WRITE_REFUSED_ERROR = -32050;
+export interface WriteRefusedData {
+  /** The writer's stable code (see the CLI documentation). */
+  code: string;
+  /** The file whose content stopped the write, when one did. */
+  file?: string;
+}
+
+/** Client → server: store a pasted token or key as a profile (`models auth paste-token`). */
+export namespace PasteTokenRequest {
+  export const method = 'openclaw/pasteToken' as const;
+  export const type = new RequestType<PasteTokenParams, CredentialWriteResult, WriteRefusedData>(method);
+}
+
+/** Client → server: the auth order of one agent and provider (`models auth order get`). */
+export namespace AuthOrderGetRequest {
+  export const method = 'openclaw/authOrder/get' as const;
+  export const type = new RequestType<AuthOrderScope, AuthOrderInfo, void>(method);
+}
+
+/** Client → server: set the order override (`models auth order set --provider P IDS...`). */
+export namespace AuthOrderSetRequest {
+  export const method = 'openclaw/authOrder/set' as const;
+  export const type = new RequestType<AuthOrderScope & { profileIds: string[] }, CredentialWriteResult, WriteRefusedData>(method);
+}
+
+/** Client → server: drop the order override (`models auth order clear --provider P`). */
+export namespace AuthOrderClearRequest {
+  export const method = 'openclaw/authOrder/clear' as const;
+  export const type = new RequestType<AuthOrderScope, CredentialWriteResult, WriteRefusedData>(method);
+}
+
+/** Client → server: remove one profile from an agent's store (and from every order, lastGood, usageStats). */
+export namespace RemoveProfileRequest {
+  export const method = 'openclaw/removeProfile' as const;
+  export const type = new RequestType<{ agentId?: string; profileId: string }, CredentialWriteResult, WriteRefusedData>(method);
 }

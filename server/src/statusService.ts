@@ -72,6 +72,23 @@ export class StatusService {
     return this.settings;
   }
 
+  /** Where a write from the editor goes: the same environment and state dir the status is read from. */
+  writeTarget(agentId?: string): { env: PathEnv; stateDir?: string; agentId?: string } {
+    return {
+      env: this.env,
+      ...(this.settings.stateDir ? { stateDir: this.settings.stateDir } : {}),
+      ...(agentId?.trim() ? { agentId: normalizeAgentId(agentId) } : {}),
+    };
+  }
+
+  /**
+   * Re-reads right after our own write and notifies at once, without waiting for the watcher's
+   * debounce (the status bar must turn within a second). Keeps the login shell's answer.
+   */
+  afterWrite(): StatusSnapshot {
+    return this.resolveAndNotify();
+  }
+
   /** Reads every file again now; notifies when the result differs from what the client has. */
   refresh(): StatusSnapshot {
     this.loginShell.clear();

@@ -1,5 +1,6 @@
 import { envDisplay } from './openclaw/resolve/agentStatus.js';
 import { MAX_EXPIRES_MS } from './openclaw/expiry.js';
+import { resolveModelRef } from './openclaw/config/modelRefs.js';
 import type { ProfileHealth, ProviderHealth } from './openclaw/resolve/health.js';
 import { DEFAULT_AGENT_ID } from './openclaw/paths.js';
 import type { ProviderOverview } from './openclaw/resolve/providerOverview.js';
@@ -34,6 +35,7 @@ export function buildStatusSnapshot(state: OpenClawState, extras: SnapshotExtras
     defaultAgentId: state.defaultAgentId,
     selectedAgentId: extras.selectedAgentId ?? state.selectedAgentId,
     agents: state.agents.map((agent) => buildAgentSnapshot(state, agent)),
+    knownProviders: knownProviders(state),
     issues: state.issues.map((i) => ({ code: i.code, severity: i.severity, file: i.file, message: i.message })),
   };
   if (extras.unknownAgentSetting) snapshot.unknownAgentSetting = extras.unknownAgentSetting;
@@ -98,7 +100,31 @@ function buildProviderSnapshot(ctx: AgentContext, o: ProviderOverview, inUse: bo
   const { status, expiresAt } = providerStatus(ctx, o, health, profileCandidates, missingInUse);
   const snapshot: ProviderSnapshot = { provider: o.provider, inUse, status, effective: { ...o.effective }, candidates };
   if (expiresAt !== undefined) snapshot.expiresAt = expiresAt;
+  const models = modelsOnProvider(ctx, o.provider);
+  if (models.length > 0) snapshot.models = models;
   return snapshot;
+}
+
+/** The agent's models served by this provider (default, fallbacks, image), as `provider/model`, without repeats. */
+function modelsOnProvider(ctx: AgentContext, provider: string): string[] {
+  const m = ctx.agent.status.models;
+  const catalog = ctx.state.rules.catalog;
+  const out: string[] = [];
+  for (const raw of [m.defaultLabel, ...m.fallbacks, m.imageModel, ...m.imageFallbacks]) {
+    const ref = raw ? resolveModelRef(raw, m.aliases) : undefined;
+    if (!ref || catalog.authProviderId(ref.provider) !== catalog.authProviderId(provider)) continue;
+    const label = `${ref.provider}/${ref.model}`;
+    if (!out.includes(label)) out.push(label);
+  }
+  return out;
+}
+
+/** OpenClaw's provider catalogue plus every provider the state names, sorted (no secret: ids only). */
+function knownProviders(state: OpenClawState): string[] {
+  const data = state.rules.catalog.data;
+  const ids = new Set([...Object.keys(data.envCandidates), ...Object.keys(data.authAliases), ...data.cliProviders]);
+  for (const agent of state.agents) for (const p of agent.status.providers) ids.add(p.provider);
+  return [...ids].filter(Boolean).sort();
 }
 
 /** The masked part of `id=<masked> [cooldown 3h]`: the time-dependent tag is carried in `unusable` instead. */
