@@ -5,6 +5,7 @@ import { formatStatusReport } from './openclaw/output/report.js';
 import { COMPAT_VERSIONS, type CompatVersion } from './openclaw/rules/rules.js';
 import { parseDuration } from './openclaw/duration.js';
 import { runLoginShell } from './openclaw/env/loginShellEnv.js';
+import { runMetricsCommand } from './metricsCommand.js';
 
 /** Exit code for bad input (usage, unknown agent): distinct from --check's 1 and 2. */
 const EXIT_USAGE = 3;
@@ -12,6 +13,7 @@ const EXIT_USAGE = 3;
 const EXIT_INTERNAL = 4;
 
 const HELP = `Usage: openclaw-auth status [options]
+       openclaw-auth metrics [--state-dir DIR] [--daemon] [--textfile PATH]
 
 Shows which credential OpenClaw will use for each provider, as \`openclaw models status\` does.
 Reads files only; never writes and never touches the network.
@@ -25,6 +27,10 @@ Options:
   --warn-window DUR   expiring window, e.g. 24h (default), 3d, 90m
   --compat VERSION    follow the rules of another OpenClaw release (${COMPAT_VERSIONS.join(', ')})
   -h, --help          show this help
+
+metrics prints every configured agent's credential state in Prometheus' text format; --textfile
+PATH writes it atomically for node_exporter's textfile collector (see contrib/). Exit 1 when the
+state could not be read (openclaw_auth_scrape_error 1), 4 when the file could not be written.
 `;
 
 class UsageError extends Error {}
@@ -43,6 +49,7 @@ function main(argv: string[]): number {
         daemon: { type: 'boolean' },
         'warn-window': { type: 'string' },
         compat: { type: 'string' },
+        textfile: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -56,7 +63,7 @@ function main(argv: string[]): number {
     return 0;
   }
   const command = positionals[0] ?? 'status';
-  if (command !== 'status' || positionals.length > 1) throw new UsageError(`Unknown command "${positionals.join(' ')}". Try: openclaw-auth status --help`);
+  if ((command !== 'status' && command !== 'metrics') || positionals.length > 1) throw new UsageError(`Unknown command "${positionals.join(' ')}". Try: openclaw-auth status --help`);
   const compat = values.compat as CompatVersion | undefined;
   if (compat !== undefined && !COMPAT_VERSIONS.includes(compat)) throw new UsageError(`--compat must be one of ${COMPAT_VERSIONS.join(', ')}.`);
   let warnMs: number | undefined;
@@ -66,7 +73,9 @@ function main(argv: string[]): number {
   }
   const agentId = values.agent;
   if (agentId !== undefined && !agentId.trim()) throw new UsageError('--agent needs an agent id.');
-  const state = loadOpenClawState({
+  if (command === 'metrics' && (agentId !== undefined || values.json || values.check)) throw new UsageError('metrics covers every agent and takes no --agent, --json or --check.');
+  if (command !== 'metrics' && values.textfile !== undefined) throw new UsageError('--textfile belongs to the metrics command.');
+  const load = (metrics: boolean) => loadOpenClawState({
     env: process.env,
     mode: values.daemon ? 'daemon' : 'shell',
     cwd: process.cwd(),
@@ -76,7 +85,11 @@ function main(argv: string[]): number {
     ...(compat ? { compat } : {}),
     // As `openclaw models status` does when env.shellEnv asks for it; one run per command.
     loginShell: runLoginShell,
+    // metrics: each agent as the gateway runs it (with its own models), as `status --agent` shows it.
+    ...(metrics ? { everyAgentAsExplicit: true } : {}),
   });
+  if (command === 'metrics') return runMetricsCommand(() => load(true), values.textfile, (line) => process.stderr.write(`openclaw-auth: ${line}\n`));
+  const state = load(false);
   const agent = state.agents.find((a) => a.agentId === state.selectedAgentId);
   if (!agent) throw new Error('selected agent missing from state');
   if (values.json) process.stdout.write(JSON.stringify(statusJson(state, agent, Boolean(agentId)), null, 2) + '\n');

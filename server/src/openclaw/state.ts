@@ -36,6 +36,11 @@ export interface LoadStateOptions {
    * plain `models status` does for the store it lists.
    */
   otherAgentsAsExplicit?: boolean;
+  /**
+   * Resolve every configured agent, the selected one included, as `models status --agent <its id>`
+   * would (`metrics`: each agent as the gateway runs it, each comparable with `status --agent`).
+   */
+  everyAgentAsExplicit?: boolean;
   now?: number;
   warnMs?: number;
   /** Follow an older OpenClaw release's rules where they differ (`--compat 2026.3`). */
@@ -131,7 +136,7 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
     const configured = configuredAgents.get(id)?.agentDir;
     return configured ? resolveUserPath(configured, env) : defaultAgentDir(stateDir, id);
   };
-  const envAgentDir = options.agentId ? undefined : resolveEnvAgentDirOverride(env);
+  const envAgentDir = options.agentId || options.everyAgentAsExplicit ? undefined : resolveEnvAgentDirOverride(env);
   // 2026.3 reads main's store unless --agent names another, whichever agent is marked default.
   const selectedAgentId = requestedAgentId ?? (rules.defaultAgentSelectsStore ? cfg.defaultAgentId : DEFAULT_AGENT_ID);
   const ids = [...new Set([...configuredIds, ...listAgentIdsOnDisk(stateDir), selectedAgentId])];
@@ -194,7 +199,9 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
   };
 
   const resolvesAsExplicit = (agentId: string) =>
-    agentId === selectedAgentId
+    options.everyAgentAsExplicit
+      ? configuredSet.has(agentId)
+      : agentId === selectedAgentId
       ? options.agentId !== undefined
       : Boolean(options.otherAgentsAsExplicit) && configuredSet.has(agentId);
   // 2026.3: the store every agent inherits is OPENCLAW_AGENT_DIR's when that is set, not main's.
