@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,4 +41,37 @@ export function runSql(node: string, database: string, statements: { sql: string
   fs.mkdirSync(path.dirname(database), { recursive: true });
   const r = spawnSync(node, ['--no-warnings', '-e', script, database, JSON.stringify(statements)], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`sqlite setup failed: ${r.stderr}`);
+}
+
+/**
+ * Holds databases open in another process, as a running gateway (or a writer mid-transaction)
+ * does, after running `statements` on each, until `release` is called.
+ */
+export async function holdDatabasesOpen(node: string, databases: { database: string; statements: { sql: string; params?: (string | number)[] }[] }[]): Promise<{ release: () => Promise<void> }> {
+  const script = `
+    const { DatabaseSync } = require('node:sqlite');
+    const open = JSON.parse(process.argv[1]).map((d) => {
+      const db = new DatabaseSync(d.database);
+      for (const s of d.statements) db.prepare(s.sql).run(...(s.params ?? []));
+      return db;
+    });
+    process.stdout.write('ready\\n');
+    process.stdin.on('data', () => {});
+    process.stdin.on('end', () => { for (const db of open) { try { db.close(); } catch {} } process.exit(0); });`;
+  const child = spawn(node, ['--no-warnings', '-e', script, JSON.stringify(databases)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    let seen = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (seen.includes('ready')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`the database holder exited early (${code})`)));
+  });
+  return {
+    release: async () => {
+      child.stdin.end();
+      await exited;
+    },
+  };
 }

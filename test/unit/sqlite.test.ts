@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { loadSqlite } from '../../server/src/openclaw/stores/sqliteSource.ts';
+import { loadSqlite } from '../../server/src/openclaw/stores/sqliteRead.ts';
 import { loadOpenClawState } from '../../server/src/openclaw/state.ts';
+import { fingerprintTree } from '../support/homeFingerprint.ts';
 import { cliPath, repoRoot } from '../support/runCli.ts';
-import { nodeWithSqlite, runSql, withTempDir, writeTree } from '../support/tree.ts';
+import { holdDatabasesOpen, nodeWithSqlite, runSql, withTempDir, writeTree } from '../support/tree.ts';
 
 /**
  * The SQLite layout of OpenClaw 2026.6.5+ (shared/openclaw/README.md). The databases are built with
@@ -147,12 +149,156 @@ describe('SQLite layout read under Node 24 (through the CLI)', () => {
     }));
 });
 
+/** OpenClaw opens its databases in WAL mode; a fixture built that way leaves no -wal once closed. */
+const WAL = { sql: 'PRAGMA journal_mode=WAL' };
+const GATEWAY_PRAGMAS = [WAL, { sql: 'PRAGMA wal_autocheckpoint=0' }];
+const FRESH = { version: 1, profiles: { 'openai:fresh': { type: 'api_key', provider: 'openai', key: 'sk-proj-' + 'CANARYSQLMID'.repeat(4) } } };
+const STATUS_RUNS = [[], ['--check'], ['--agent', 'main']];
+
+/** Runs status in every form and asserts nothing under the home changed: names, bytes, modes, owners, times. */
+function statusLeavesHomeAsItWas(home: string): Doc {
+  const before = fingerprintTree(home);
+  const { doc } = cliUnderSqliteNode(home);
+  for (const args of STATUS_RUNS) cliUnderSqliteNode(home, args);
+  assert.deepEqual(fingerprintTree(home), before);
+  return doc;
+}
+
+async function withTempHome(fn: (home: string) => Promise<void>): Promise<void> {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-unit-'));
+  try {
+    await fn(home);
+  } finally {
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}
+
+const profileIds = (doc: Doc) => doc.auth.providers.flatMap((p) => p.profiles.labels.map((l) => l.split('=')[0]));
+
+describe('status never writes to a SQLite home', () => {
+  it('gateway stopped: WAL databases are read without leaving -wal or -shm files', () =>
+    withTempDir((home) => {
+      writeTree(home, { '.openclaw/openclaw.json': config });
+      const agent = path.join(home, AGENT, 'openclaw-agent.sqlite');
+      const global = path.join(home, '.openclaw/state/openclaw.sqlite');
+      runSql(sqliteNode, agent, [WAL]);
+      agentDb(agent, store);
+      runSql(sqliteNode, global, [WAL]);
+      globalDb(global, {});
+      assert.ok(!fs.existsSync(agent + '-wal') && !fs.existsSync(global + '-wal'), 'the fixture starts closed');
+      const doc = statusLeavesHomeAsItWas(home);
+      assert.deepEqual(doc.openclawAuth.issues, []);
+      assert.deepEqual(profileIds(doc).sort(), ['anthropic:key', 'anthropic:manual']);
+    }));
+
+  it('gateway running: rows only in the -wal are read, and -wal/-shm keep every byte', () =>
+    withTempHome(async (home) => {
+      writeTree(home, { '.openclaw/openclaw.json': config });
+      const global = path.join(home, '.openclaw/state/openclaw.sqlite');
+      runSql(sqliteNode, global, [WAL]);
+      globalDb(global, { 'auth.sharedStore': { location: 'state-db' }, 'authProfiles.store': store });
+      const gateway = await holdDatabasesOpen(sqliteNode, [
+        { database: global, statements: [...GATEWAY_PRAGMAS, { sql: "UPDATE config_machine_state SET value_json = ? WHERE state_key = 'authProfiles.store'", params: [JSON.stringify(FRESH)] }] },
+      ]);
+      try {
+        assert.ok(fs.existsSync(global + '-wal') && fs.existsSync(global + '-shm'), 'the gateway holds WAL files');
+        const doc = statusLeavesHomeAsItWas(home);
+        assert.deepEqual(profileIds(doc), ['openai:fresh'], 'the committed row still only in the WAL is what counts');
+      } finally {
+        await gateway.release();
+      }
+    }));
+
+  it('a -wal without its -shm (the gateway died): the WAL is replayed on a private copy, no -shm appears', () =>
+    withTempHome(async (home) => {
+      writeTree(home, { '.openclaw/openclaw.json': config });
+      const live = path.join(home, 'live.sqlite');
+      runSql(sqliteNode, live, [WAL]);
+      agentDb(live, store);
+      const gateway = await holdDatabasesOpen(sqliteNode, [
+        { database: live, statements: [...GATEWAY_PRAGMAS, { sql: "UPDATE auth_profile_store SET store_json = ? WHERE store_key = 'primary'", params: [JSON.stringify(FRESH)] }] },
+      ]);
+      const agent = path.join(home, AGENT, 'openclaw-agent.sqlite');
+      try {
+        fs.mkdirSync(path.dirname(agent), { recursive: true });
+        fs.copyFileSync(live, agent);
+        fs.copyFileSync(live + '-wal', agent + '-wal');
+      } finally {
+        await gateway.release();
+      }
+      for (const f of ['live.sqlite', 'live.sqlite-wal', 'live.sqlite-shm']) fs.rmSync(path.join(home, f), { force: true });
+      const doc = statusLeavesHomeAsItWas(home);
+      assert.ok(!fs.existsSync(agent + '-shm'));
+      assert.deepEqual(profileIds(doc), ['openai:fresh']);
+    }));
+
+  it('a database locked mid-write by another process: its last commit is read at once, no wait', () =>
+    withTempHome(async (home) => {
+      writeTree(home, { '.openclaw/openclaw.json': config });
+      const agent = path.join(home, AGENT, 'openclaw-agent.sqlite');
+      agentDb(agent, store); // rollback-journal mode: the writer holds an exclusive lock and a -journal
+      const writer = await holdDatabasesOpen(sqliteNode, [
+        { database: agent, statements: [{ sql: 'BEGIN EXCLUSIVE' }, { sql: "UPDATE auth_profile_store SET store_json = ? WHERE store_key = 'primary'", params: [JSON.stringify(FRESH)] }] },
+      ]);
+      try {
+        assert.ok(fs.existsSync(agent + '-journal'), 'the writer is mid-transaction');
+        const started = Date.now();
+        const doc = statusLeavesHomeAsItWas(home);
+        assert.ok(Date.now() - started < 25_000, 'no hang');
+        assert.deepEqual(profileIds(doc).sort(), ['anthropic:key', 'anthropic:manual'], 'the uncommitted update is not seen');
+        assert.deepEqual(doc.openclawAuth.issues, []);
+      } finally {
+        await writer.release();
+      }
+    }));
+
+  it('a corrupt database: sqlite/unreadable, the file left as it was', () =>
+    withTempDir((home) => {
+      writeTree(home, { '.openclaw/openclaw.json': config, [`${AGENT}/openclaw-agent.sqlite`]: 'SQLite format 3\0' + 'garbage '.repeat(600) });
+      const doc = statusLeavesHomeAsItWas(home);
+      const found = doc.openclawAuth.issues.find((i) => i.code === 'sqlite/unreadable');
+      assert.ok(found, JSON.stringify(doc.openclawAuth.issues));
+      assert.match(found.message, /^Cannot read this SQLite database \(.+\)\.$/);
+    }));
+
+  it('a folder where the database belongs: sqlite/not-a-file, exit 1 like a missing store', () =>
+    withTempDir((home) => {
+      writeTree(home, { '.openclaw/openclaw.json': config, [`${AGENT}/openclaw-agent.sqlite/keep`]: '' });
+      const doc = statusLeavesHomeAsItWas(home);
+      const found = doc.openclawAuth.issues.find((i) => i.code === 'sqlite/not-a-file');
+      assert.ok(found, JSON.stringify(doc.openclawAuth.issues));
+      assert.match(found.message, /A folder stands where OpenClaw keeps this SQLite database/);
+      assert.equal(cliUnderSqliteNode(home, ['--check']).code, 1);
+    }));
+
+  it('a database that keeps changing under the read is retried briefly, then reported busy', () =>
+    withTempDir((home) => {
+      const db = path.join(home, 'busy.sqlite');
+      agentDb(db, store);
+      const probe = (touches: number) => {
+        const r = spawnSync(sqliteNode, ['--no-warnings', '--import', 'tsx', path.join(repoRoot, 'test/support/sqliteReadProbe.ts'), db, String(touches)], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000 });
+        assert.equal(r.status, 0, r.stderr);
+        return JSON.parse(r.stdout) as { result: { kind: string; value?: number; issue?: { code: string; message: string } }; touchesLeft: number };
+      };
+      const once = probe(1);
+      assert.deepEqual(once.result, { kind: 'ok', value: 1 }, 'one racing write: read again, then fine');
+      const always = probe(1000);
+      assert.equal(once.touchesLeft, 0);
+      assert.equal(always.result.kind, 'failed');
+      assert.equal(always.result.issue?.code, 'sqlite/busy');
+      assert.match(always.result.issue?.message ?? '', /kept changing while it was being read/);
+      assert.ok(always.touchesLeft > 900, 'a handful of attempts, not a long wait');
+    }));
+});
+
 describe('SQLite layout on a Node without node:sqlite', { skip: loadSqlite() !== null && 'this Node has node:sqlite; covered by the CLI cases' }, () => {
   it('says clearly that this Node cannot read the store, and claims no migration', () =>
     withTempDir((home) => {
       writeTree(home, { '.openclaw/openclaw.json': config, [`${AGENT}/auth-profiles.json`]: store });
       agentDb(path.join(home, AGENT, 'openclaw-agent.sqlite'), store);
+      const before = fingerprintTree(home);
       const state = loadOpenClawState({ env: { HOME: home }, mode: 'daemon' });
+      assert.deepEqual(fingerprintTree(home), before);
       assert.equal(state.layout.kind, 'sqlite');
       assert.deepEqual(state.issues.map((i) => i.code), ['sqlite/unavailable']);
       assert.match(state.issues[0]!.message, /needs Node 22\.5 or newer to read \(this is Node 20\./);

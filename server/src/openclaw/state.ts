@@ -15,7 +15,8 @@ import {
   agentSqlitePath, resolveConfigPath, resolveEnvAgentDirOverride, resolveStateDir, resolveUserPath, shortenHomePath, type PathEnv,
 } from './paths.js';
 import { statusRules, type CompatVersion, type StatusRules } from './rules/rules.js';
-import { loadSqlite, mainStoreInStateDb, SqliteStoreSource } from './stores/sqliteSource.js';
+import { mainStoreInStateDb, SqliteStoreSource } from './stores/sqliteSource.js';
+import { loadSqlite } from './stores/sqliteRead.js';
 import { daemonServiceEnv, shellEnvFacts, type LoginShellProbe } from './env/loginShellEnv.js';
 import { JsonFileStoreSource, type CredentialStoreSource, type StoreSnapshot } from './stores/storeSource.js';
 import { issue } from './issues.js';
