@@ -1,3 +1,8 @@
+/*
+ * Changed by the JSON-store writer (issue 8): `WriteRefused.location` may also carry `line` and
+ * `column` (1-based), so the CLI can say where an unparsable store breaks. Optional; nothing else changed.
+ */
+
 /**
  * The write side of a credential store: one interface for the JSON-file era (OpenClaw ≤ 2026.6.x,
  * `auth-profiles.json` under OpenClaw's own `.lock`) and the SQLite era (2026.6.5+, one
@@ -36,8 +41,8 @@ export class WriteRefused extends Error {
   constructor(
     readonly code: string,
     message: string,
-    /** The file (and, when known, the JSON path) whose content stopped the write. */
-    readonly location?: { file: string; path?: (string | number)[] },
+    /** The file (and, when known, the JSON path and 1-based line/column) whose content stopped the write. */
+    readonly location?: { file: string; path?: (string | number)[]; line?: number; column?: number },
   ) {
     super(message);
     this.name = 'WriteRefused';
