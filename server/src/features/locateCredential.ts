@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { shallowJsonText } from '../openclaw/jsonDepth.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readTextFile } from '../openclaw/fileRead.js';
 import { DEFAULT_AGENT_ID } from '../openclaw/paths.js';
@@ -52,7 +53,7 @@ function locateProfile(state: OpenClawState, agentId: string, profileId: string)
 export function locateJsonPath(file: string, jsonPath: string[]): CredentialLocation {
   const read = readTextFile(file);
   if (read.kind !== 'ok') return { found: false, reason: 'no-file' };
-  const root = parseTree(read.text, [], { allowTrailingComma: true });
+  const root = parseTree(shallowJsonText(read.text), [], { allowTrailingComma: true });
   const node = root ? findNodeAtLocation(root, jsonPath) : undefined;
   if (!node) return { found: false, reason: 'not-found' };
   const property: Node = node.parent?.type === 'property' ? node.parent : node;

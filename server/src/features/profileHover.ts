@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { getLocation } from 'jsonc-parser';
+import { shallowJsonText } from '../openclaw/jsonDepth.js';
 import type { Hover, Position } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { storeFileName } from '../openclaw/paths.js';
@@ -11,7 +12,7 @@ import type { CandidateSnapshot, StatusSnapshot } from '../protocol.js';
  */
 export function profileHover(doc: TextDocument, file: string, position: Position, snapshot: StatusSnapshot): Hover | undefined {
   if (path.basename(file) !== storeFileName) return undefined;
-  const location = getLocation(doc.getText(), doc.offsetAt(position));
+  const location = getLocation(shallowJsonText(doc.getText()), doc.offsetAt(position));
   const [section, profileId] = location.path;
   if (!location.isAtPropertyKey || location.path.length !== 2 || section !== 'profiles' || typeof profileId !== 'string') return undefined;
   const found = findProfile(snapshot, path.resolve(file), profileId);

@@ -1,12 +1,15 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import type { SourceIssue } from './issues.js';
+import { shallowJsonText } from './jsonDepth.js';
 
 /**
  * Fills in character ranges for issues from their JSON path, and turns syntax errors into issues
  * at the exact place. Only runs when there is something to report, so the fast path stays JSON.parse.
  */
-export function locateJsonIssues(text: string, issues: SourceIssue[]): SourceIssue[] {
+export function locateJsonIssues(original: string, issues: SourceIssue[]): SourceIssue[] {
   if (issues.length === 0) return issues;
+  // The parser below recurses; a deeply nested value is located as a whole instead (same offsets).
+  const text = shallowJsonText(original);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const out: SourceIssue[] = [];

@@ -24,3 +24,25 @@ export function findByProvider<T>(entries: Record<string, T> | undefined, provid
   for (const k of Object.keys(entries)) if (normalizeProviderId(k) === key) return entries[k];
   return undefined;
 }
+
+const providerIndexes = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * findByProvider through one map per record, built on the first question: a load asks about every
+ * provider, and a scan per question made a store or config with thousands of providers quadratic
+ * (bench/status/manyProviders.ts). Only for records that never change afterwards (parsed files of
+ * one load); the same entry wins as with findByProvider, the first key that normalises to it.
+ */
+export function lookUpProvider<T>(entries: Record<string, T> | undefined, provider: string): T | undefined {
+  if (!entries) return undefined;
+  let index = providerIndexes.get(entries) as Map<string, T> | undefined;
+  if (!index) {
+    index = new Map<string, T>();
+    for (const k of Object.keys(entries)) {
+      const key = normalizeProviderId(k);
+      if (!index.has(key)) index.set(key, entries[k] as T);
+    }
+    providerIndexes.set(entries, index);
+  }
+  return index.get(normalizeProviderId(provider));
+}

@@ -6,6 +6,9 @@ import { keepShapeAlive } from './keepShapeAlive.js';
  * store needs no copy at all (a fleet home has thousands of entries; bench/status); the first
  * change copies the entries kept before it. The parsed JSON must not be modified afterwards.
  */
+/** The one key a rebuilt record cannot hold as an entry (see RecordDraft.set). */
+export const RESERVED_KEY = '__proto__';
+
 export class RecordDraft<T> {
   private copy: Record<string, T> | undefined;
   private keptAsParsed = 0;
@@ -16,8 +19,13 @@ export class RecordDraft<T> {
 
   /** The next parsed entry (`parsedKey`: `parsedValue`) becomes `key`: `value`. */
   set(key: string, value: T, parsedKey: string, parsedValue: unknown): void {
-    // "__proto__" always goes through the copy, whose assignment treats it as before.
-    if (!this.copy && key === parsedKey && value === parsedValue && key !== '__proto__') {
+    // Assigning "__proto__" would replace the copy's prototype, whose fields then show up as
+    // phantom entries in every for…in; OpenClaw's own rebuild loses such an entry the same way.
+    if (key === RESERVED_KEY || parsedKey === RESERVED_KEY) {
+      this.drop();
+      return;
+    }
+    if (!this.copy && key === parsedKey && value === parsedValue) {
       this.keptAsParsed++;
       return;
     }

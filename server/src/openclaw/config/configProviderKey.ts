@@ -1,7 +1,7 @@
 import { isRecord } from '../stores/authStore.js';
 import type { EnvValue } from '../env/envSources.js';
 import { normalizeSecretInput, type ProviderCatalog } from '../env/providerCatalog.js';
-import { findByProvider } from '../providerIds.js';
+import { lookUpProvider } from '../providerIds.js';
 import { coerceSecretRef } from '../secretRef.js';
 
 /**
@@ -31,7 +31,7 @@ export function resolveConfiguredProviderKey(
   catalog: ProviderCatalog,
 ): ConfiguredProviderKey | undefined {
   const models = isRecord(rawConfig.models) ? rawConfig.models : {};
-  const entry = findByProvider(isRecord(models.providers) ? models.providers : undefined, provider);
+  const entry = lookUpProvider(isRecord(models.providers) ? models.providers : undefined, provider);
   if (!isRecord(entry)) return undefined;
   const literal = typeof entry.apiKey === 'string' ? normalizeSecretInput(entry.apiKey) : '';
   const ref = coerceSecretRef(entry.apiKey);

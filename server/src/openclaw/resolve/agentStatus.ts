@@ -11,6 +11,7 @@ import { ProfileFacts } from './profileFacts.js';
 import { resolveConfiguredProviderKey } from '../config/configProviderKey.js';
 import { maskSecret } from '../mask.js';
 import { isRecord } from '../stores/authStore.js';
+import { RESERVED_KEY } from '../recordDraft.js';
 
 /** The `--check` exit code: 0 fine, 1 expired or missing, 2 expiring (OpenClaw's own codes). */
 export type CheckCode = 0 | 1 | 2;
@@ -194,7 +195,8 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
   unusableProfiles.sort((a, b) => a.remainingMs - b.remainingMs);
 
   const effectiveOrder: Record<string, string[]> = {};
-  for (const o of overviews) effectiveOrder[o.provider] = candidatesFor(o.provider).filter(usableProfile);
+  // A provider named "__proto__" would replace the record's prototype (see RecordDraft.set).
+  for (const o of overviews) if (o.provider !== RESERVED_KEY) effectiveOrder[o.provider] = candidatesFor(o.provider).filter(usableProfile);
 
   return {
     models,

@@ -1,10 +1,11 @@
 import type { AuthStore, Credential, UsageStats } from '../credential.js';
 import { classifyExpiry } from '../expiry.js';
 import { coerceSecretRef } from '../secretRef.js';
-import { findByProvider, normalizeProviderId } from '../providerIds.js';
+import { lookUpProvider, normalizeProviderId } from '../providerIds.js';
 import type { ProviderCatalog } from '../env/providerCatalog.js';
 import { isRecord } from '../stores/authStore.js';
 import { keepShapeAlive } from '../keepShapeAlive.js';
+import { RESERVED_KEY } from '../recordDraft.js';
 
 /** Why a profile can or cannot serve a provider, in OpenClaw's reason codes. */
 export type EligibilityReason =
@@ -33,13 +34,14 @@ export function readAuthRouting(rawConfig: Record<string, unknown>): AuthRouting
   const profiles: AuthRouting['profiles'] = {};
   if (isRecord(auth.profiles)) {
     for (const [id, p] of Object.entries(auth.profiles)) {
-      if (isRecord(p)) profiles[id] = { provider: typeof p.provider === 'string' ? p.provider : '', mode: typeof p.mode === 'string' ? p.mode : '' };
+      // "__proto__" would replace the record's prototype rather than add an entry (RecordDraft.set).
+      if (isRecord(p) && id !== RESERVED_KEY) profiles[id] = { provider: typeof p.provider === 'string' ? p.provider : '', mode: typeof p.mode === 'string' ? p.mode : '' };
     }
   }
   let order: Record<string, string[]> | undefined;
   if (isRecord(auth.order)) {
     order = {};
-    for (const [p, ids] of Object.entries(auth.order)) if (Array.isArray(ids)) order[p] = ids.filter((x): x is string => typeof x === 'string');
+    for (const [p, ids] of Object.entries(auth.order)) if (Array.isArray(ids) && p !== RESERVED_KEY) order[p] = ids.filter((x): x is string => typeof x === 'string');
   }
   return { profiles, order };
 }
@@ -206,9 +208,9 @@ export class ProfileOrdering {
   private findExplicitOrder(provider: string): { ids: string[]; fromStore: boolean } | undefined {
     const key = this.authKey(provider);
     const plain = normalizeProviderId(provider);
-    const stored = findByProvider(this.store.order, key) ?? findByProvider(this.store.order, plain);
+    const stored = lookUpProvider(this.store.order, key) ?? lookUpProvider(this.store.order, plain);
     if (stored) return { ids: stored, fromStore: true };
-    const configured = findByProvider(this.routing.order, key) ?? findByProvider(this.routing.order, plain);
+    const configured = lookUpProvider(this.routing.order, key) ?? lookUpProvider(this.routing.order, plain);
     return configured ? { ids: configured, fromStore: false } : undefined;
   }
 

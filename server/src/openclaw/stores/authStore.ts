@@ -1,13 +1,13 @@
 import { CREDENTIAL_TYPES, type AuthStore, type Credential, type CredentialType, type UsageStats } from '../credential.js';
 import { coerceSecretRef } from '../secretRef.js';
 import { normalizeProviderId } from '../providerIds.js';
-import { RecordDraft } from '../recordDraft.js';
+import { RecordDraft, RESERVED_KEY } from '../recordDraft.js';
 
 /**
  * Loads an auth store from already-parsed JSON exactly as OpenClaw 2026.6.1 does: never throws,
  * drops entries it cannot use and says why. Which file the JSON came from is the caller's concern.
  */
-export type RejectReason = 'non_object' | 'invalid_type' | 'missing_provider';
+export type RejectReason = 'non_object' | 'invalid_type' | 'missing_provider' | 'reserved_id';
 
 export interface CoercedStore {
   store: AuthStore;
@@ -33,7 +33,7 @@ export function coerceAuthStore(raw: unknown): CoercedStore | undefined {
   // for…in over parsed JSON: V8 then loads each value by its enum-cache index instead of a keyed lookup.
   for (const profileId in rawProfiles) {
     const value = rawProfiles[profileId];
-    const parsed = parseCredentialEntry(value);
+    const parsed = profileId === RESERVED_KEY ? RESERVED : parseCredentialEntry(value);
     if ('reason' in parsed) {
       rejected.push({ profileId, reason: parsed.reason });
       profiles.drop();
@@ -90,6 +90,9 @@ export function detectStoreShape(raw: unknown): StoreShape {
 function hasSecretField(v: Record<string, unknown>): boolean {
   return ['apiKey', 'key', 'token', 'access'].some((f) => typeof v[f] === 'string');
 }
+
+/** "__proto__" as a profile id: OpenClaw's rebuilt record cannot hold it, so the profile is lost. */
+const RESERVED = { reason: 'reserved_id' } as const;
 
 function parseCredentialEntry(raw: unknown): { credential: Credential } | { reason: RejectReason } {
   if (!isRecord(raw)) return { reason: 'non_object' };
@@ -178,7 +181,7 @@ function coerceOrder(raw: unknown): Record<string, string[]> | undefined {
   for (const [provider, value] of Object.entries(raw)) {
     if (!Array.isArray(value)) continue;
     const key = normalizeProviderId(provider);
-    if (!key) continue;
+    if (!key || key === RESERVED_KEY) continue;
     const list = value.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter(Boolean);
     if (list.length > 0) out[key] = list;
   }
@@ -191,7 +194,7 @@ function coerceLastGood(raw: unknown): Record<string, string> | undefined {
   for (const [provider, profileId] of Object.entries(raw)) {
     const key = normalizeProviderId(provider);
     const id = typeof profileId === 'string' ? profileId.trim() : '';
-    if (key && id) out[key] = id;
+    if (key && id && key !== RESERVED_KEY) out[key] = id;
   }
   return Object.keys(out).length > 0 ? out : undefined;
 }

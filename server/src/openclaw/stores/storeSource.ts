@@ -89,7 +89,9 @@ export function interpretStoreJson(raw: unknown, text: string | undefined, file:
         ? `Profile "${r.profileId}" has a "type" OpenClaw does not know; it is ignored. Use "api_key", "token" or "oauth".`
         : r.reason === 'missing_provider'
           ? `Profile "${r.profileId}" has no "provider"; OpenClaw ignores it.`
-          : `Profile "${r.profileId}" is not an object; OpenClaw ignores it.`;
+          : r.reason === 'reserved_id'
+            ? `The profile id "${r.profileId}" is a name JavaScript reserves; OpenClaw loses this profile when it loads the file. Rename it to "<provider>:<name>".`
+            : `Profile "${r.profileId}" is not an object; OpenClaw ignores it.`;
     issues.push(issue(`store/${r.reason.replace('_', '-')}`, 'error', file, message, ['profiles', r.profileId]));
   }
   issues.push(...checkStoreContent(raw, file, new Set(coerced.rejected.map((r) => r.profileId))));
