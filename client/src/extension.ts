@@ -9,11 +9,13 @@
 import * as vscode from 'vscode';
 import type { StatusSnapshot } from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { ProfileOrderDragController } from './profileOrderDrag';
 import { PROFILE_VIEW_ID, ProfileTreeProvider } from './profileTree';
 import { ServerConnection } from './serverConnection';
 import { SnapshotStore } from './snapshotStore';
 import { StatusBar } from './statusBar';
 import { REPORT_SCHEME, StatusReportDocuments } from './statusReportDocument';
+import { registerWriteCommands } from './writeCommands';
 
 /** What `activate` returns: used by the extension-host tests, not a public API. */
 export interface OpenClawAuthApi {
@@ -26,6 +28,8 @@ export interface OpenClawAuthApi {
   statusBarText(): string;
   statusBarTooltip(): string;
   statusBarVisible(): boolean;
+  /** The tree's drag and drop (sets the auth order). */
+  profileDrag: ProfileOrderDragController;
 }
 
 let connection: ServerConnection | undefined;
@@ -38,12 +42,14 @@ export function activate(context: vscode.ExtensionContext): OpenClawAuthApi {
   const statusBar = new StatusBar(store);
   connection = new ServerConnection(context, store, output);
   const server = connection;
+  const drag = new ProfileOrderDragController(server);
 
   context.subscriptions.push(
     output, store, reports, tree, statusBar,
-    vscode.window.createTreeView(PROFILE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
+    vscode.window.createTreeView(PROFILE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, dragAndDropController: drag }),
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
     ...registerCommands({ connection: server, store, reports }),
+    ...registerWriteCommands({ connection: server, store }),
     // Trust widens what the server may read (a working folder's .env): start it again with it.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void server.restart()),
   );
@@ -57,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): OpenClawAuthApi {
     statusBarText: () => statusBar.text,
     statusBarTooltip: () => statusBar.tooltipMarkdown,
     statusBarVisible: () => statusBar.visible,
+    profileDrag: drag,
   };
 }
 

@@ -16,10 +16,14 @@ export type ProfileTreeNode = AgentNode | ProviderNode | CandidateNode;
 /**
  * `contextValue` of a candidate, read by the `view/item/context` menus in package.json:
  * `profile` (in a JSON store), `profile.sqlite`, `env` (from a file), `env.process`, `configKey`.
+ * A profile that is expiring or expired adds `.expiring` / `.expired` (Paste Token replaces it).
  */
 export function candidateContextValue(node: CandidateNode): string {
   const c = node.candidate;
-  if (c.kind === 'profile') return node.sqliteStore && !c.inheritedFromMain ? 'profile.sqlite' : 'profile';
+  if (c.kind === 'profile') {
+    const base = node.sqliteStore && !c.inheritedFromMain ? 'profile.sqlite' : 'profile';
+    return c.status === 'expiring' || c.status === 'expired' ? `${base}.${c.status}` : base;
+  }
   if (c.kind === 'env') return c.file ? 'env' : 'env.process';
   return 'configKey';
 }

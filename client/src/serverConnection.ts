@@ -3,8 +3,10 @@ import {
   DidChangeConfigurationNotification, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
 import {
-  LocateCredentialRequest, RefreshRequest, StatusChangedNotification, StatusReportRequest, StatusRequest,
-  type CredentialLocation, type CredentialRef, type ServerSettings, type StatusReport, type StatusSnapshot,
+  AuthOrderClearRequest, AuthOrderGetRequest, AuthOrderSetRequest, LocateCredentialRequest, PasteTokenRequest, RefreshRequest,
+  RemoveProfileRequest, StatusChangedNotification, StatusReportRequest, StatusRequest,
+  type AuthOrderInfo, type AuthOrderScope, type CredentialLocation, type CredentialRef, type CredentialWriteResult,
+  type PasteTokenParams, type ServerSettings, type StatusReport, type StatusSnapshot,
 } from '../../server/src/protocol';
 import { affectsSettings, readSettings, serverSettings } from './config';
 import type { SnapshotStore } from './snapshotStore';
@@ -88,6 +90,34 @@ export class ServerConnection implements vscode.Disposable {
 
   locateCredential(ref: CredentialRef): Promise<CredentialLocation> {
     return this.running().sendRequest(LocateCredentialRequest.type, ref);
+  }
+
+  /** The one request that carries a secret: sent once; the answer carries none. */
+  pasteToken(params: PasteTokenParams): Promise<CredentialWriteResult> {
+    return this.write(this.running().sendRequest(PasteTokenRequest.type, params));
+  }
+
+  authOrder(scope: AuthOrderScope): Promise<AuthOrderInfo> {
+    return this.running().sendRequest(AuthOrderGetRequest.type, scope);
+  }
+
+  setAuthOrder(scope: AuthOrderScope, profileIds: string[]): Promise<CredentialWriteResult> {
+    return this.write(this.running().sendRequest(AuthOrderSetRequest.type, { ...scope, profileIds }));
+  }
+
+  clearAuthOrder(scope: AuthOrderScope): Promise<CredentialWriteResult> {
+    return this.write(this.running().sendRequest(AuthOrderClearRequest.type, scope));
+  }
+
+  removeProfile(agentId: string, profileId: string): Promise<CredentialWriteResult> {
+    return this.write(this.running().sendRequest(RemoveProfileRequest.type, { agentId, profileId }));
+  }
+
+  /** A write's answer carries the server's re-read: shown at once (the notification may follow it). */
+  private async write(request: Promise<CredentialWriteResult>): Promise<CredentialWriteResult> {
+    const result = await request;
+    this.store.update(result.snapshot);
+    return result;
   }
 
   async dispose(): Promise<void> {

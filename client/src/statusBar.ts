@@ -134,7 +134,20 @@ function tooltip(model: StatusBarModel, snapshot: StatusSnapshot | undefined, no
     md.appendMarkdown('\n\n');
   }
   md.appendText(vscode.l10n.t('Click to show the profiles.'));
+  if (model.level === 'warning' || model.level === 'error') {
+    // The one command link of the tooltip: trusted for that command only.
+    md.isTrusted = { enabledCommands: [PASTE_TOKEN_COMMAND] };
+    const args = encodeURIComponent(JSON.stringify([{ agentId: agent?.agentId, ...(model.attention?.provider ? { provider: model.attention.provider } : {}), ...(model.attention?.profileId ? { profileId: model.attention.profileId } : {}) }]));
+    md.appendMarkdown(`\n\n[$(key) ${escapeMarkdown(vscode.l10n.t('Paste a new token'))}](command:${PASTE_TOKEN_COMMAND}?${args})`);
+  }
   return md;
+}
+
+/** Paste Token (writeCommands.ts), linked from the tooltip when a credential needs renewing. */
+const PASTE_TOKEN_COMMAND = 'openclawAuth.pasteToken';
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
 /** How many of the file problems the tooltip names; the rest are counted (Problems lists them all). */

@@ -297,7 +297,10 @@ export interface CredentialWriteResult {
  */
 export const WRITE_REFUSED_ERROR = -32050;
 export interface WriteRefusedData {
-  /** The writer's stable code (see the CLI documentation). */
+  /**
+   * The writer's stable code (see the CLI documentation). Codes starting `secret/` refuse the
+   * pasted secret itself (too short, a line break, the wrong kind): paste again.
+   */
   code: string;
   /** The file whose content stopped the write, when one did. */
   file?: string;

@@ -9,12 +9,14 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CredentialWrites } from './credentialWrites.js';
 import { diagnoseDocument } from './diagnostics/documentDiagnostics.js';
 import { profileHover } from './features/profileHover.js';
 import { locateCredential } from './features/locateCredential.js';
 import { UnknownAgentError } from './openclaw/state.js';
 import {
-  LocateCredentialRequest, RefreshRequest, StatusChangedNotification, StatusReportRequest, StatusRequest, type ServerSettings,
+  AuthOrderClearRequest, AuthOrderGetRequest, AuthOrderSetRequest, LocateCredentialRequest, PasteTokenRequest, RefreshRequest,
+  RemoveProfileRequest, StatusChangedNotification, StatusReportRequest, StatusRequest, type ServerSettings,
 } from './protocol.js';
 import { parseServerSettings } from './settings.js';
 import { StatusService } from './statusService.js';
@@ -55,6 +57,14 @@ connection.onDidChangeConfiguration((change) => {
   const settings = change.settings === null || change.settings === undefined ? service.currentSettings() : parseServerSettings(change);
   service.configure(settings, workspaceFolders[0]);
 });
+
+// Every write goes through the engine's applyCredentialChange, then the state is re-read and sent.
+const writes = new CredentialWrites(service, (message) => connection.console.log(message));
+connection.onRequest(PasteTokenRequest.type, (params) => writes.pasteToken(params));
+connection.onRequest(AuthOrderGetRequest.type, (scope) => writes.orderGet(scope));
+connection.onRequest(AuthOrderSetRequest.type, (params) => writes.orderSet(params));
+connection.onRequest(AuthOrderClearRequest.type, (scope) => writes.orderClear(scope));
+connection.onRequest(RemoveProfileRequest.type, (params) => writes.removeProfile(params));
 
 connection.onRequest(StatusRequest.type, () => service.current());
 connection.onRequest(RefreshRequest.type, () => service.refresh());

@@ -60,7 +60,8 @@ export function buildAgentSnapshot(state: OpenClawState, agent: AgentState): Age
   const providers = s.providers.map((o) => buildProviderSnapshot(ctx, o, inUse.has(o.provider), missing.has(o.provider)));
   for (const p of s.missingProvidersInUse) {
     if (!providers.some((x) => x.provider === p)) {
-      providers.push({ provider: p, inUse: true, status: 'missing', effective: { kind: 'missing', detail: 'missing' }, candidates: [] });
+      const models = modelsOnProvider(ctx, p);
+      providers.push({ provider: p, inUse: true, status: 'missing', effective: { kind: 'missing', detail: 'missing' }, candidates: [], ...(models.length > 0 ? { models } : {}) });
     }
   }
   providers.sort((a, b) => Number(b.inUse) - Number(a.inUse) || a.provider.localeCompare(b.provider));
