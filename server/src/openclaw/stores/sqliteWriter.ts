@@ -1,0 +1,323 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { agentSqlitePath, authStorePath, defaultAgentDir, DEFAULT_AGENT_ID, globalSqlitePath, legacyAuthPath, legacyOAuthPath, authStatePath } from '../paths.js';
+import { findByProvider, normalizeProviderId } from '../providerIds.js';
+import { isRecord } from './authStore.js';
+import { readSqliteUntouched, type SqliteDatabase } from './sqliteRead.js';
+import { AGENT_CELLS, cellLabel, deleteCell, GLOBAL_CELLS, readCell, readObjectCell, writeCell, type StoreCell } from './sqliteStoreRows.js';
+import {
+  immediateTransaction, openForWrite, OPENCLAW_SQLITE_BUSY_TIMEOUT_MS, requireWritableSqlite, type WritableDatabase, type WritableSqliteModule,
+} from './sqliteWriteConnection.js';
+import { withStateLifecycleLock } from './sqliteWriteLock.js';
+import { dropProviderOrder, forgetProfile, isEmptyState, pastedCredential, setProviderOrder } from './storeDocEdits.js';
+import { WriteRefused, type CredentialChange, type CredentialStoreWriter, type WriteResult } from './storeWriter.js';
+
+export interface SqliteWriteTarget {
+  stateDir: string;
+  agentId: string;
+  agentDir: string;
+}
+
+export interface SqliteWriterOptions {
+  /** How long a write waits for OpenClaw's locks; OpenClaw's own 5 s unless a test needs less. */
+  busyTimeoutMs?: number;
+}
+
+/** Where an agent's credentials live in OpenClaw 2026.9.x. */
+interface CredentialHome {
+  database: string;
+  kind: 'global' | 'agent';
+  store: StoreCell;
+  /** Shared runtime state beside a shared store in the global database (doctor's migration puts order, lastGood there). */
+  sharedState?: StoreCell;
+  /** paste-token on a fresh shared store: OpenClaw first records that the shared store lives in the global database. */
+  claimOwnership?: boolean;
+}
+
+/**
+ * Writes one agent's credentials where OpenClaw 2026.9.6 keeps them, as its `models auth` commands
+ * do (seen running it and read in its bundle):
+ *
+ * - `paste-token` for the shared main agent (`<state>/agents/main/agent`) goes to the shared store:
+ *   row `authProfiles.store` of the global database when `auth.sharedStore` says `state-db`, else
+ *   main's own database. On a shared store that is still empty everywhere OpenClaw first writes
+ *   `auth.sharedStore` = `{"location":"state-db"}`; so do we. Any other agent: its own database.
+ * - `order set` / `order clear` always go to the agent's own database (`auth_profile_state`), main
+ *   included: credentials are shared, order is the agent's. A database without a store row gets
+ *   `{"version":1,"profiles":{}}` beside the state, as OpenClaw writes it. A state left empty is deleted.
+ * - `remove` takes the profile out of the store that holds the agent's credentials, and its id out
+ *   of the agent's order, `lastGood` and `usageStats`.
+ *
+ * Every write holds OpenClaw's state-lifecycle lock (sqliteWriteLock.ts) and runs in one
+ * `BEGIN IMMEDIATE` transaction with OpenClaw's busy timeout on its WAL database. A database
+ * OpenClaw has not created yet is refused with what to run: OpenClaw creates them with a schema of
+ * 55 (agent) and 105 (global) tables that only it should write.
+ */
+export class SqliteStoreWriter implements CredentialStoreWriter {
+  readonly kind = 'sqlite' as const;
+  private readonly busyTimeoutMs: number;
+  private readonly globalDb: string;
+  private readonly agentDb: string;
+  private readonly sharedMain: boolean;
+
+  constructor(private readonly target: SqliteWriteTarget, options: SqliteWriterOptions = {}) {
+    this.busyTimeoutMs = options.busyTimeoutMs ?? OPENCLAW_SQLITE_BUSY_TIMEOUT_MS;
+    this.globalDb = globalSqlitePath(target.stateDir);
+    this.agentDb = agentSqlitePath(target.agentDir);
+    this.sharedMain = isSharedMainDir(target.stateDir, target.agentDir);
+  }
+
+  apply(change: CredentialChange): WriteResult {
+    const sqlite = requireWritableSqlite();
+    if (!fs.existsSync(this.globalDb)) {
+      throw new WriteRefused('sqlite/no-database', `OpenClaw has not created its state database (${this.globalDb}) yet. Run OpenClaw once (for example \`openclaw models auth paste-token\`), then try again. Nothing was written.`, { file: this.globalDb });
+    }
+    return withStateLifecycleLock(sqlite, this.globalDb, this.busyTimeoutMs, () => this.applyLocked(sqlite, change));
+  }
+
+  private applyLocked(sqlite: WritableSqliteModule, change: CredentialChange): WriteResult {
+    const agent = this.target.agentId;
+    switch (change.kind) {
+      case 'paste-token': {
+        const home = this.credentialHome(sqlite, true);
+        const written = this.edit(sqlite, home.database, home.kind, [home.store.table], (db) => {
+          const store = this.readStore(db, home);
+          (store.profiles as Record<string, unknown>)[change.profileId] = pastedCredential(change);
+          const labels: string[] = [];
+          if (home.claimOwnership) {
+            writeCell(db, GLOBAL_CELLS.ownership, { location: 'state-db' });
+            labels.push(cellLabel(home.database, GLOBAL_CELLS.ownership));
+          }
+          writeCell(db, home.store, store);
+          return [...labels, cellLabel(home.database, home.store)];
+        });
+        return { written, summary: `Stored ${change.credentialType === 'token' ? 'token' : 'API key'} profile ${change.profileId} for agent ${agent}.` };
+      }
+      case 'order-set': {
+        const ids = [...new Set(change.profileIds.map((id) => id.trim()).filter(Boolean))];
+        if (ids.length === 0) throw new WriteRefused('write/empty-order', 'Give at least one profile id for the order.');
+        const provider = normalizeProviderId(change.provider);
+        this.checkOrderProfiles(sqlite, provider, ids);
+        const written = this.edit(sqlite, this.agentDb, 'agent', [AGENT_CELLS.store.table, AGENT_CELLS.state.table], (db) => {
+          const state = readObjectCell(db, this.agentDb, AGENT_CELLS.state) ?? { version: 1 };
+          setProviderOrder(state, provider, ids);
+          const labels: string[] = [];
+          if (readCell(db, AGENT_CELLS.store) === undefined) {
+            writeCell(db, AGENT_CELLS.store, { version: 1, profiles: {} });
+            labels.push(cellLabel(this.agentDb, AGENT_CELLS.store));
+          }
+          writeCell(db, AGENT_CELLS.state, state);
+          return [...labels, cellLabel(this.agentDb, AGENT_CELLS.state)];
+        });
+        return { written, summary: `Order for ${provider} (agent ${agent}): ${ids.join(', ')}.` };
+      }
+      case 'order-clear': {
+        const provider = normalizeProviderId(change.provider);
+        const written = this.editState(sqlite, (state) => dropProviderOrder(state, provider));
+        return { written, summary: `Cleared the order override for ${provider} (agent ${agent}).` };
+      }
+      case 'remove': {
+        const home = this.credentialHome(sqlite, false);
+        // Main's own database holds both rows unless the shared store moved to the global one: then one transaction changes both.
+        const stateHere = home.database === this.agentDb;
+        const tables = stateHere ? [home.store.table, AGENT_CELLS.state.table] : [home.store.table];
+        const written = this.edit(sqlite, home.database, home.kind, tables, (db) => {
+          const store = this.readStore(db, home);
+          const profiles = store.profiles as Record<string, unknown>;
+          if (!Object.hasOwn(profiles, change.profileId)) {
+            throw new WriteRefused('write/unknown-profile', `Agent ${agent} has no profile "${change.profileId}" in its own store.`, { file: cellLabel(home.database, home.store), path: ['profiles'] });
+          }
+          delete profiles[change.profileId];
+          forgetProfile(store, change.profileId);
+          writeCell(db, home.store, store);
+          const labels = [cellLabel(home.database, home.store)];
+          if (stateHere) labels.push(...changeState(db, this.agentDb, AGENT_CELLS.state, (state) => forgetProfile(state, change.profileId)));
+          return labels;
+        });
+        const forget = (state: Record<string, unknown>) => forgetProfile(state, change.profileId);
+        if (!stateHere) written.push(...this.editState(sqlite, forget, home));
+        else if (home.sharedState) written.push(...this.editStateRow(sqlite, this.globalDb, 'global', home.sharedState, forget));
+        return { written, summary: `Removed profile ${change.profileId} from agent ${agent}.` };
+      }
+    }
+  }
+
+  /**
+   * Where this agent's credentials are. `forPaste`: on a shared store not yet placed, decide as
+   * OpenClaw's first write does (the global database unless main's old files or rows hold anything).
+   */
+  private credentialHome(sqlite: WritableSqliteModule, forPaste: boolean): CredentialHome {
+    const agentHome: CredentialHome = { database: this.agentDb, kind: 'agent', store: AGENT_CELLS.store };
+    if (!this.sharedMain) return agentHome;
+    const placed = this.readOwnership(sqlite);
+    if (placed === 'state-db') return { database: this.globalDb, kind: 'global', store: GLOBAL_CELLS.store, sharedState: GLOBAL_CELLS.state };
+    if (placed === undefined && forPaste && !this.legacyMainHoldsAnything(sqlite)) {
+      return { database: this.globalDb, kind: 'global', store: GLOBAL_CELLS.store, sharedState: GLOBAL_CELLS.state, claimOwnership: true };
+    }
+    return agentHome;
+  }
+
+  /** `auth.sharedStore`: 'state-db', 'legacy-main', or undefined when OpenClaw has not decided yet. */
+  private readOwnership(sqlite: WritableSqliteModule): 'state-db' | 'legacy-main' | undefined {
+    const db = openForWrite(sqlite, this.globalDb, { kind: 'global', busyTimeoutMs: this.busyTimeoutMs, tables: [GLOBAL_CELLS.ownership.table] });
+    try {
+      const value = readObjectCell(db, this.globalDb, GLOBAL_CELLS.ownership);
+      if (value === undefined) return undefined;
+      if (Object.keys(value).length === 1 && (value.location === 'state-db' || value.location === 'legacy-main')) return value.location;
+      throw new WriteRefused('sqlite/invalid-shared-store', 'OpenClaw\'s auth.sharedStore setting holds a location it does not know. Run `openclaw doctor --fix`. Nothing was written.', { file: cellLabel(this.globalDb, GLOBAL_CELLS.ownership) });
+    } finally {
+      db.close();
+    }
+  }
+
+  /** Main's pre-SQLite files or rows in main's own database keep OpenClaw's shared store where it was. */
+  private legacyMainHoldsAnything(sqlite: WritableSqliteModule): boolean {
+    const dir = this.target.agentDir;
+    const files = [authStorePath(dir), authStatePath(dir), legacyAuthPath(dir), legacyOAuthPath(this.target.stateDir)];
+    if (files.some((f) => fs.existsSync(f))) return true;
+    if (fs.existsSync(this.agentDb)) {
+      const rows = readSqliteUntouched(this.agentDb, (db) => hasRow(db, AGENT_CELLS.store) || hasRow(db, AGENT_CELLS.state));
+      if (rows.kind !== 'ok' || rows.value) return true;
+    }
+    // A migration away from main's database that has not finished removing its source.
+    const db = openForWrite(sqlite, this.globalDb, { kind: 'global', busyTimeoutMs: this.busyTimeoutMs, tables: [] });
+    try {
+      const table = db.prepare("SELECT 1 AS present FROM sqlite_master WHERE type = 'table' AND name = 'migration_sources'").get();
+      return Boolean(table && db.prepare("SELECT 1 AS pending FROM migration_sources WHERE migration_kind = 'shared-auth-store-state-db' AND source_path = ? AND removed_source = 0 LIMIT 1").get(this.agentDb));
+    } finally {
+      db.close();
+    }
+  }
+
+  /** The store document of a home, or a new one; refused when it is not a store or its old files still wait for `doctor --fix`. */
+  private readStore(db: WritableDatabase, home: CredentialHome): Record<string, unknown> {
+    const store = readObjectCell(db, home.database, home.store) ?? { version: 1, profiles: {} };
+    if (store.profiles === undefined) store.profiles = {};
+    if (!isRecord(store.profiles)) {
+      throw new WriteRefused('sqlite/not-a-store', `The ${home.store.key} row of ${home.store.table} has no "profiles" object, so it is left as it is. Nothing was written.`, { file: cellLabel(home.database, home.store), path: ['profiles'] });
+    }
+    if (Object.keys(store.profiles).length === 0 && fs.existsSync(authStorePath(this.target.agentDir))) {
+      // OpenClaw 2026.9 refuses to use an empty SQLite store beside a retired auth-profiles.json (AUTH_PROFILE_MIGRATION_REQUIRED).
+      throw new WriteRefused('store/migration-required', `This agent still has an auth-profiles.json that OpenClaw 2026.9 has not imported. Run \`openclaw doctor --fix\` first. Nothing was written.`, { file: authStorePath(this.target.agentDir) });
+    }
+    return store;
+  }
+
+  /** As `openclaw models auth order set`: every id names a profile the agent sees (its own or the shared store) of that provider. */
+  private checkOrderProfiles(sqlite: WritableSqliteModule, provider: string, ids: string[]): void {
+    const homes = [this.credentialHome(sqlite, false)];
+    if (!this.sharedMain) {
+      const shared = new SqliteStoreWriter({ stateDir: this.target.stateDir, agentId: DEFAULT_AGENT_ID, agentDir: defaultAgentDir(this.target.stateDir, DEFAULT_AGENT_ID) }, { busyTimeoutMs: this.busyTimeoutMs });
+      homes.push(shared.credentialHome(sqlite, false));
+    }
+    const visible: Record<string, unknown> = {};
+    // The agent's own profiles win over the shared ones of the same id.
+    for (const home of [...homes].reverse()) Object.assign(visible, this.profilesIn(home));
+    for (const id of ids) {
+      const credential = visible[id];
+      if (!isRecord(credential)) throw new WriteRefused('write/unknown-profile', `Auth profile "${id}" not found for agent ${this.target.agentId}.`, { file: cellLabel(homes[0]!.database, homes[0]!.store), path: ['profiles'] });
+      if (normalizeProviderId(credential.provider) !== provider) throw new WriteRefused('write/provider-mismatch', `Auth profile "${id}" is for ${String(credential.provider)}, not ${provider}.`);
+    }
+  }
+
+  private profilesIn(home: CredentialHome): Record<string, unknown> {
+    if (!fs.existsSync(home.database)) return {};
+    const read = readSqliteUntouched(home.database, (db) => rowText(db, home.store));
+    if (read.kind === 'failed') throw new WriteRefused(read.issue.code, `${read.issue.message} Nothing was written.`, { file: home.database });
+    if (read.kind !== 'ok' || read.value === undefined) return {};
+    try {
+      const doc = JSON.parse(read.value) as unknown;
+      return isRecord(doc) && isRecord(doc.profiles) ? doc.profiles : {};
+    } catch {
+      return {};
+    }
+  }
+
+  /**
+   * Applies `change` to the agent's own state row and, for a shared store in the global database,
+   * to the shared state row; writes only rows it changed, deleting a state left empty. An agent
+   * without a database has no state to change.
+   */
+  private editState(sqlite: WritableSqliteModule, change: (state: Record<string, unknown>) => boolean, home?: CredentialHome): string[] {
+    const written: string[] = [];
+    if (fs.existsSync(this.agentDb)) written.push(...this.editStateRow(sqlite, this.agentDb, 'agent', AGENT_CELLS.state, change));
+    const sharedState = (home ?? this.credentialHome(sqlite, false)).sharedState;
+    if (sharedState) written.push(...this.editStateRow(sqlite, this.globalDb, 'global', sharedState, change));
+    return written;
+  }
+
+  private editStateRow(sqlite: WritableSqliteModule, database: string, kind: 'global' | 'agent', cell: StoreCell, change: (state: Record<string, unknown>) => boolean): string[] {
+    return this.edit(sqlite, database, kind, [cell.table], (db) => changeState(db, database, cell, change));
+  }
+
+  /** One transaction on one database: opened (refusing what OpenClaw would not write), changed, committed, closed. */
+  private edit(sqlite: WritableSqliteModule, database: string, kind: 'global' | 'agent', tables: string[], fn: (db: WritableDatabase) => string[]): string[] {
+    const db = openForWrite(sqlite, database, { kind, busyTimeoutMs: this.busyTimeoutMs, tables });
+    try {
+      return immediateTransaction(db, database, this.busyTimeoutMs, () => fn(db));
+    } finally {
+      db.close();
+    }
+  }
+}
+
+/** OpenClaw's shared main agent folder: its credentials are the shared store. */
+function isSharedMainDir(stateDir: string, agentDir: string): boolean {
+  return path.resolve(agentDir) === path.resolve(defaultAgentDir(stateDir, DEFAULT_AGENT_ID));
+}
+
+/** Inside a transaction: changes a state row, deleting it once empty; the row's label when it changed. */
+function changeState(db: WritableDatabase, database: string, cell: StoreCell, change: (state: Record<string, unknown>) => boolean): string[] {
+  const state = readObjectCell(db, database, cell);
+  if (!state || !change(state)) return [];
+  if (isEmptyState(state)) deleteCell(db, cell);
+  else writeCell(db, cell, state);
+  return [cellLabel(database, cell)];
+}
+
+function hasRow(db: SqliteDatabase, cell: StoreCell): boolean {
+  return rowText(db, cell) !== undefined;
+}
+
+function rowText(db: SqliteDatabase, cell: StoreCell): string | undefined {
+  try {
+    const row = db.prepare(`SELECT ${cell.valueColumn} AS v FROM ${cell.table} WHERE ${cell.keyColumn} = ?`).get(cell.key);
+    return typeof row?.v === 'string' ? row.v : undefined;
+  } catch (error) {
+    if (/no such table/i.test((error as Error).message)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The agent's order override for a provider as `openclaw models auth order get` reads it in
+ * 2026.9.x: the agent's own state row, else (shared main store in the global database) the shared
+ * state row; with the row it came from. Reads without writing a byte (sqliteRead.ts).
+ */
+export function readSqliteOrder(target: SqliteWriteTarget, provider: string): { order: string[] | undefined; source: string | undefined } {
+  const key = normalizeProviderId(provider);
+  const candidates: { database: string; cell: StoreCell }[] = [{ database: agentSqlitePath(target.agentDir), cell: AGENT_CELLS.state }];
+  const globalDb = globalSqlitePath(target.stateDir);
+  if (isSharedMainDir(target.stateDir, target.agentDir)) {
+    const ownership = readSqliteUntouched(globalDb, (db) => rowText(db, GLOBAL_CELLS.ownership));
+    if (ownership.kind === 'ok' && ownership.value !== undefined && safeJson(ownership.value)?.location === 'state-db') candidates.push({ database: globalDb, cell: GLOBAL_CELLS.state });
+  }
+  for (const { database, cell } of candidates) {
+    const read = readSqliteUntouched(database, (db) => rowText(db, cell));
+    if (read.kind === 'failed') throw new WriteRefused(read.issue.code, read.issue.message, { file: database });
+    if (read.kind !== 'ok' || read.value === undefined) continue;
+    const state = safeJson(read.value);
+    const ids = isRecord(state?.order) ? findByProvider(state.order, key) : undefined;
+    if (Array.isArray(ids) && ids.length > 0) return { order: ids.filter((x): x is string => typeof x === 'string'), source: cellLabel(database, cell) };
+  }
+  return { order: undefined, source: undefined };
+}
+
+function safeJson(text: string): Record<string, unknown> | undefined {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return isRecord(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
