@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from './cliArgs.js';
 import { checkCodeOf, loadOpenClawState, UnknownAgentError } from './openclaw/state.js';
 import { statusJson } from './openclaw/output/statusJson.js';
 import { formatStatusReport } from './openclaw/output/report.js';
@@ -6,6 +6,8 @@ import { COMPAT_VERSIONS, type CompatVersion } from './openclaw/rules/rules.js';
 import { parseDuration } from './openclaw/duration.js';
 import { runLoginShell } from './openclaw/env/loginShellEnv.js';
 import { runMetricsCommand } from './metricsCommand.js';
+import { describeRefusal, runWriteCommand, WRITE_COMMANDS, WriteUsageError } from './writeCommands.js';
+import { WriteRefused } from './openclaw/writes.js';
 
 /** Exit code for bad input (usage, unknown agent): distinct from --check's 1 and 2. */
 const EXIT_USAGE = 3;
@@ -14,9 +16,10 @@ const EXIT_INTERNAL = 4;
 
 const HELP = `Usage: openclaw-auth status [options]
        openclaw-auth metrics [--state-dir DIR] [--daemon] [--textfile PATH]
+       openclaw-auth paste-token | order get|set|clear | remove   (see openclaw-auth paste-token --help)
 
 Shows which credential OpenClaw will use for each provider, as \`openclaw models status\` does.
-Reads files only; never writes and never touches the network.
+status and metrics read files only; never write and never touch the network.
 
 Options:
   --json              print the models status JSON (OpenClaw's fields plus ours)
@@ -36,27 +39,21 @@ state could not be read (openclaw_auth_scrape_error 1), 4 when the file could no
 class UsageError extends Error {}
 
 function main(argv: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean' },
-        check: { type: 'boolean' },
-        agent: { type: 'string' },
-        'state-dir': { type: 'string' },
-        daemon: { type: 'boolean' },
-        'warn-window': { type: 'string' },
-        compat: { type: 'string' },
-        textfile: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    // node:util's messages can span lines; a usage error is one line on stderr.
-    throw new UsageError((error as Error).message.replace(/\s*\n\s*/g, ' '));
-  }
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      json: { type: 'boolean' },
+      check: { type: 'boolean' },
+      agent: { type: 'string' },
+      'state-dir': { type: 'string' },
+      daemon: { type: 'boolean' },
+      'warn-window': { type: 'string' },
+      compat: { type: 'string' },
+      textfile: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    (message) => new UsageError(message),
+  );
   const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(HELP);
@@ -97,15 +94,27 @@ function main(argv: string[]): number {
   return values.check ? checkCodeOf(state, agent) : 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UsageError || error instanceof UnknownAgentError) {
-    process.stderr.write(`openclaw-auth: ${error.message}\n`);
-    process.exitCode = EXIT_USAGE;
-  } else {
-    // Never a stack trace for users; the message is ours and carries no secret.
-    process.stderr.write(`openclaw-auth: internal error: ${(error as Error).message ?? String(error)}\n`);
-    process.exitCode = EXIT_INTERNAL;
-  }
+async function run(argv: string[]): Promise<number> {
+  // The write commands (paste-token, order, remove) have their own options and help.
+  if ((WRITE_COMMANDS as readonly string[]).includes(argv[0] ?? '')) return runWriteCommand(argv, process.stdout);
+  return main(argv);
 }
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof WriteRefused) {
+      process.stderr.write(`openclaw-auth: ${describeRefusal(error)}\n`);
+      process.exitCode = EXIT_USAGE;
+    } else if (error instanceof UsageError || error instanceof UnknownAgentError || error instanceof WriteUsageError) {
+      process.stderr.write(`openclaw-auth: ${error.message}\n`);
+      process.exitCode = EXIT_USAGE;
+    } else {
+      // Never a stack trace for users; the message is ours and carries no secret.
+      process.stderr.write(`openclaw-auth: internal error: ${(error as Error).message ?? String(error)}\n`);
+      process.exitCode = EXIT_INTERNAL;
+    }
+  },
+);

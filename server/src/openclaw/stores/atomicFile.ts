@@ -31,12 +31,14 @@ export function replaceFileAtomically(file: string, text: string): void {
   const dir = path.dirname(target);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const temp = `${target}.${randomUUID()}.tmp`;
+  const previousMtimeMs = mtimeMsOf(target);
   try {
     const fd = fs.openSync(temp, 'wx', SECRET_FILE_MODE);
     try {
       fs.writeFileSync(fd, text, 'utf8');
       // The umask can only remove bits; this also mends a temp created on a filesystem that ignores the mode.
       fs.fchmodSync(fd, SECRET_FILE_MODE);
+      keepMtimeDistinct(fd, previousMtimeMs);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
@@ -59,6 +61,27 @@ export function removeFileDurably(file: string): boolean {
   }
   syncFolder(path.dirname(target));
   return true;
+}
+
+function mtimeMsOf(file: string): number | undefined {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A running OpenClaw caches each store keyed by its mtime (and auth-state.json's). File times tick
+ * coarsely (a few ms on Linux), so a write right after the gateway's could carry the same mtime and
+ * the gateway would keep writing from its stale copy, losing ours. Never give it the same mtime.
+ */
+function keepMtimeDistinct(fd: number, previousMtimeMs: number | undefined): void {
+  if (previousMtimeMs === undefined) return;
+  const stat = fs.fstatSync(fd);
+  if (stat.mtimeMs > previousMtimeMs) return;
+  const next = (previousMtimeMs + 1) / 1000;
+  fs.futimesSync(fd, stat.atimeMs / 1000, next);
 }
 
 function syncFolder(dir: string): void {

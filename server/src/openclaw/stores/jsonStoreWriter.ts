@@ -3,7 +3,7 @@ import { normalizeProviderId } from '../providerIds.js';
 import { authStatePath, authStorePath } from '../paths.js';
 import { isRecord } from './authStore.js';
 import { replaceFileAtomically, removeFileDurably } from './atomicFile.js';
-import { withStoreLock, type LockTiming, OPENCLAW_AUTH_STORE_LOCK } from './storeLock.js';
+import { LockTimeout, withStoreLock, type LockTiming, OPENCLAW_AUTH_STORE_LOCK } from './storeLock.js';
 import { parseStoreText } from './storeSource.js';
 import { WriteRefused, type CredentialChange, type CredentialStoreWriter, type WriteResult } from './storeWriter.js';
 
@@ -38,7 +38,12 @@ export class JsonStoreWriter implements CredentialStoreWriter {
   }
 
   apply(change: CredentialChange): WriteResult {
-    return withStoreLock(this.storeFile, () => this.applyLocked(change), this.options.lockTiming ?? OPENCLAW_AUTH_STORE_LOCK);
+    try {
+      return withStoreLock(this.storeFile, () => this.applyLocked(change), this.options.lockTiming ?? OPENCLAW_AUTH_STORE_LOCK);
+    } catch (error) {
+      if (error instanceof LockTimeout) throw new WriteRefused('store/locked', `${error.message} Nothing was written.`, { file: error.lockPath });
+      throw error;
+    }
   }
 
   private applyLocked(change: CredentialChange): WriteResult {

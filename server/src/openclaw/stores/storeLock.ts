@@ -46,7 +46,8 @@ interface LockSnapshot {
 export function lockPathFor(targetFile: string): string {
   const resolved = path.resolve(targetFile);
   const dir = path.dirname(resolved);
-  fs.mkdirSync(dir, { recursive: true });
+  // OpenClaw creates missing state folders private to their owner.
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   let realDir = dir;
   try {
     realDir = fs.realpathSync(dir);
