@@ -250,8 +250,26 @@ export class SqliteStoreWriter implements CredentialStoreWriter {
     return this.edit(sqlite, database, kind, [cell.table], (db) => changeState(db, database, cell, change));
   }
 
+  /**
+   * OpenClaw's agent writers register a lease in the global database that `doctor --fix` waits for
+   * before it rebuilds agent databases, and refuse while its maintenance lease is live. Holding the
+   * state-lifecycle lock (as we do for the whole write) keeps maintenance from starting meanwhile;
+   * a maintenance already under way is refused as OpenClaw refuses it.
+   */
+  private assertNoAgentMaintenance(sqlite: WritableSqliteModule): void {
+    const db = openForWrite(sqlite, this.globalDb, { kind: 'global', busyTimeoutMs: this.busyTimeoutMs, tables: [] });
+    try {
+      if (!db.prepare("SELECT 1 AS present FROM sqlite_master WHERE type = 'table' AND name = 'state_leases'").get()) return;
+      const live = db.prepare('SELECT 1 AS live FROM state_leases WHERE scope = ? AND lease_key = ? AND expires_at > ?').get(AGENT_MAINTENANCE_LEASE.scope, AGENT_MAINTENANCE_LEASE.key, Date.now());
+      if (live) throw new WriteRefused('sqlite/maintenance', 'OpenClaw is rebuilding its agent databases (`openclaw doctor --fix`). Nothing was written; try again once it has finished.', { file: this.globalDb });
+    } finally {
+      db.close();
+    }
+  }
+
   /** One transaction on one database: opened (refusing what OpenClaw would not write), changed, committed, closed. */
   private edit(sqlite: WritableSqliteModule, database: string, kind: 'global' | 'agent', tables: string[], fn: (db: WritableDatabase) => string[]): string[] {
+    if (kind === 'agent') this.assertNoAgentMaintenance(sqlite);
     const db = openForWrite(sqlite, database, { kind, busyTimeoutMs: this.busyTimeoutMs, tables });
     try {
       return immediateTransaction(db, database, this.busyTimeoutMs, () => fn(db));
@@ -260,6 +278,9 @@ export class SqliteStoreWriter implements CredentialStoreWriter {
     }
   }
 }
+
+/** OpenClaw's lease while `doctor --fix` rebuilds agent databases (it may swap the files we would write). */
+const AGENT_MAINTENANCE_LEASE = { scope: 'core:agent-database-maintenance', key: 'global' } as const;
 
 /** OpenClaw's shared main agent folder: its credentials are the shared store. */
 function isSharedMainDir(stateDir: string, agentDir: string): boolean {
