@@ -1,0 +1,155 @@
+// Changing credentials from the editor, as a user does it in a real VS Code (code-server + Chromium,
+// the packaged VSIX): Paste Token through the palette, quick picks and the password box typed by the
+// browser, turning an expired status bar ok; drag and drop of profiles in the tree, read back with
+// the real OpenClaw CLI 2026.6.1. The pasted token carries the canary: it must appear nowhere.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { CANARY, writeFiles, writeFixture } from '../fixtures/homes.ts';
+import { ensurePeer } from '../differential/peer.ts';
+import { freshRunDir } from './support/paths.ts';
+import { waitFor } from './support/processes.ts';
+import { openSession } from './support/session.ts';
+import { notificationTexts, pickQuickItem, runFromPalette, screenshot } from './support/workbench.ts';
+import {
+  assertNoSecretInLogs, assertNoSecretOnScreen, expandRow, expectStatus, openProfilesView, profileTreeRows, statusTooltip,
+} from './support/openclawUi.ts';
+
+const STORE = 'agents/main/agent/auth-profiles.json';
+/** A setup-token as long as a real one, with the canary in the middle (masking shows 8 + 8 characters). */
+const PASTED = `sk-ant-oat01-${CANARY}-${'p'.repeat(80)}pasted`;
+
+/** Waits for the quick input whose prompt matches, types `value` (as keystrokes) and presses Enter. */
+async function answerInput(page: Page, prompt: RegExp, value: string, options: { password?: boolean; replace?: boolean } = {}): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input.input');
+  await waitFor(`an input box asking ${prompt}`, async () => {
+    if (!(await widget.isVisible())) return undefined;
+    const message = await widget.locator('.quick-input-message').innerText().catch(() => '');
+    const type = await input.getAttribute('type');
+    return prompt.test(message) && (options.password === undefined || (type === 'password') === options.password) ? true : undefined;
+  }, 15_000);
+  await input.click();
+  if (options.replace) await page.keyboard.press('Control+A');
+  await page.keyboard.type(value, { delay: 2 });
+  await page.keyboard.press('Enter');
+}
+
+/** `openclaw models auth order get` / `models status --check` of the real CLI on a state dir. */
+function realOpenClaw(stateDir: string, args: string[]): { code: number; stdout: string } {
+  const peer = ensurePeer('2026.6.1');
+  const home = path.dirname(stateDir);
+  const result = spawnSync(peer.bin, args, {
+    env: { PATH: `${peer.nodeBin}:/usr/bin:/bin`, HOME: home, OPENCLAW_STATE_DIR: stateDir, TZ: 'UTC', NO_COLOR: '1' },
+    cwd: home, encoding: 'utf8', timeout: 120_000,
+  });
+  return { code: result.status ?? -1, stdout: `${result.stdout}${result.stderr}` };
+}
+
+test('Paste Token from the palette turns an expired status bar ok; the token is shown nowhere', { timeout: 240_000 }, async () => {
+  const stateDir = writeFixture('expired', path.join(freshRunDir('home-paste'), 'openclaw'));
+  const session = await openSession({ name: 'paste-token', stateDir });
+  const { page } = session;
+  try {
+    await expectStatus(page, { text: 'anthropic:default expired', icon: 'error', level: 'error' });
+    await runFromPalette(page, 'OpenClaw: Paste Token');
+    await pickQuickItem(page, 'anthropic');
+    await answerInput(page, /Profile id/, 'anthropic:default', { replace: true });
+    await answerInput(page, /Paste the token/, PASTED, { password: true });
+    await screenshot(page, 'paste-token-expiry');
+    await answerInput(page, /expires/, '365d');
+    const sent = Date.now();
+    await expectStatus(page, { text: 'OpenClaw', icon: 'check', level: 'ok' }, 30_000, 50);
+    console.log(`status bar turned ok ${Date.now() - sent} ms after the last Enter (write, re-read, notification, render)`);
+    await screenshot(page, 'paste-token-ok');
+
+    const stored = JSON.parse(fs.readFileSync(path.join(stateDir, STORE), 'utf8'));
+    assert.equal(stored.profiles['anthropic:default'].token, PASTED, 'the store holds the pasted token');
+    assert.ok(stored.profiles['anthropic:default'].expires > Date.now() + 364 * 86_400_000, 'with the expiry typed');
+    assert.equal((fs.statSync(path.join(stateDir, STORE)).mode & 0o777).toString(8), '600');
+    const notes = await notificationTexts(page);
+    assert.ok(notes.some((n) => n.includes('anthropic:default')), `a notification names the profile: ${JSON.stringify(notes)}`);
+
+    // Everywhere a secret could leak: notifications (on screen), the tooltip, the tree, the logs.
+    await statusTooltip(page);
+    await assertNoSecretOnScreen(page, 'status tooltip after the paste');
+    await page.mouse.move(700, 400);
+    await openProfilesView(page);
+    await expandRow(page, 'anthropic', 2).catch(() => undefined);
+    const rows = await profileTreeRows(page);
+    assert.ok(rows.some((r) => r.label === 'anthropic:default' && !/expired/.test(r.description)), `the tree shows the renewed profile: ${JSON.stringify(rows)}`);
+    await assertNoSecretOnScreen(page, 'tree and notifications after the paste');
+    assertNoSecretInLogs(session.server.extensionHostLog(), 'extension host and output channel after the paste');
+    assertNoSecretInLogs(fs.readFileSync(session.server.logFile, 'utf8'), 'code-server log after the paste');
+    assertNoSecretInLogs(session.consoleLines.join('\n'), 'browser console after the paste');
+
+    const check = realOpenClaw(stateDir, ['models', 'status', '--check']);
+    assert.equal(check.code, 0, `the real openclaw 2026.6.1 models status --check passes:\n${check.stdout}`);
+    assert.ok(!check.stdout.includes(CANARY));
+  } finally {
+    await session.close();
+  }
+});
+
+test('Paste Token refuses a token cut short, with the reason, and writes nothing', { timeout: 180_000 }, async () => {
+  const stateDir = writeFixture('expired', path.join(freshRunDir('home-paste-short'), 'openclaw'));
+  const before = fs.readFileSync(path.join(stateDir, STORE), 'utf8');
+  const session = await openSession({ name: 'paste-short', stateDir });
+  const { page } = session;
+  try {
+    await expectStatus(page, { text: 'anthropic:default expired', icon: 'error', level: 'error' });
+    await runFromPalette(page, 'OpenClaw: Paste Token');
+    await pickQuickItem(page, 'anthropic');
+    await answerInput(page, /Profile id/, 'anthropic:default', { replace: true });
+    await answerInput(page, /Paste the token/, `sk-ant-oat01-${CANARY}`, { password: true });
+    await answerInput(page, /expires/, '');
+    // The password box comes back with the server's reason.
+    await waitFor('the refusal in the password box', async () => {
+      const message = await page.locator('.quick-input-widget .quick-input-message').innerText().catch(() => '');
+      return /too short/i.test(message) ? message : undefined;
+    }, 15_000);
+    await screenshot(page, 'paste-token-too-short');
+    await assertNoSecretOnScreen(page, 'refusal');
+    await page.keyboard.press('Escape');
+    assert.equal(fs.readFileSync(path.join(stateDir, STORE), 'utf8'), before, 'nothing was written');
+    assertNoSecretInLogs(session.server.extensionHostLog(), 'logs after a refused paste');
+  } finally {
+    await session.close();
+  }
+});
+
+test('dragging a profile above another in the tree sets the auth order, as the real CLI reads it', { timeout: 240_000 }, async () => {
+  const stateDir = writeFixture('ok', path.join(freshRunDir('home-order'), 'openclaw'));
+  const store = JSON.parse(fs.readFileSync(path.join(stateDir, STORE), 'utf8'));
+  store.profiles['anthropic:backup'] = { ...store.profiles['anthropic:default'], token: `sk-ant-oat01-${CANARY}-${'b'.repeat(80)}backup` };
+  writeFiles(stateDir, { [STORE]: store });
+  const session = await openSession({ name: 'order-drag', stateDir });
+  const { page } = session;
+  try {
+    await expectStatus(page, { text: 'OpenClaw', icon: 'check', level: 'ok' });
+    await openProfilesView(page);
+    await expandRow(page, 'anthropic', 2).catch(() => undefined);
+    const profileOrder = async () => (await profileTreeRows(page)).filter((r) => r.level === 3 && r.label.startsWith('anthropic:')).map((r) => r.label);
+    const initial = await waitFor('both profiles in the tree', async () => ((await profileOrder()).length === 2 ? profileOrder() : undefined), 20_000);
+    const [first, second] = initial as [string, string];
+    const row = (label: string) => page.locator('.part.sidebar .monaco-list-row[aria-level="3"]').filter({ has: page.locator('.label-name', { hasText: label }) }).first();
+    await row(second).dragTo(row(first));
+    const reordered = await waitFor('the tree in the new order', async () => {
+      const now = await profileOrder();
+      return now[0] === second ? now : undefined;
+    }, 20_000);
+    assert.deepEqual(reordered, [second, first]);
+    await screenshot(page, 'order-after-drag');
+
+    const got = realOpenClaw(stateDir, ['models', 'auth', 'order', 'get', '--provider', 'anthropic']);
+    assert.equal(got.code, 0, got.stdout);
+    assert.match(got.stdout, new RegExp(`Order override: ${second}, ${first}`), `the real openclaw 2026.6.1 reads the new order:\n${got.stdout}`);
+    await assertNoSecretOnScreen(page, 'tree after the drag');
+    assertNoSecretInLogs(session.server.extensionHostLog(), 'logs after the drag');
+  } finally {
+    await session.close();
+  }
+});
