@@ -3,7 +3,8 @@
  * machine are too noisy to gate commits on. Exits 1 when a target is missed unless --no-fail.
  *
  *   node --import tsx bench/status/run.ts [--runs 5] [--peer-version 2026.6.1] [--agents 200]
- *     [--profiles 50] [--large-runs 9] [--warmups 6] [--skip-peer] [--skip-large] [--keep-home] [--no-fail]
+ *     [--profiles 50] [--large-runs 9] [--warmups 6] [--metrics-runs 5] [--skip-peer] [--skip-large]
+ *     [--skip-metrics] [--keep-home] [--no-fail]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,12 +13,15 @@ import { cliPath } from '../../test/support/runCli.ts';
 import { compareCliWithPeer } from './cliVsPeer.ts';
 import { loadEngineBundle } from './engineBundle.ts';
 import { benchLargeHome, type Series } from './largeHomeBench.ts';
+import { benchMetricsVsStatus, type CliSeries } from './metricsVsStatus.ts';
 import { formatBytes, formatMs, formatSamples } from './stats.ts';
 
 /** Ours must answer `status --check` at least this many times faster than `openclaw models status --check`. */
 const MIN_SPEEDUP = 20;
 /** Loading and resolving a home may cost at most this many times reading and parsing its stores. */
 const MAX_PARSE_RATIO = 3;
+/** `metrics` (every agent as the textfile) may take at most this many times `status --json`'s elapsed time. */
+const MAX_METRICS_RATIO = 1.5;
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +33,8 @@ const { values } = parseArgs({
     warmups: { type: 'string', default: '6' },
     'skip-peer': { type: 'boolean', default: false },
     'skip-large': { type: 'boolean', default: false },
+    'metrics-runs': { type: 'string', default: '5' },
+    'skip-metrics': { type: 'boolean', default: false },
     'keep-home': { type: 'boolean', default: false },
     'no-fail': { type: 'boolean', default: false },
   },
@@ -86,6 +92,21 @@ async function main(): Promise<void> {
     console.log(`   after a full GC: ${gcRatio.toFixed(2)}× cpu, ${(r.afterFullGc.engine.medianWallMs / r.afterFullGc.parse.medianWallMs).toFixed(2)}× wall`);
     console.log(`   with the snapshot: ${((r.engine.medianCpuMs + r.snapshot.medianCpuMs) / r.parse.medianCpuMs).toFixed(2)}× cpu`);
     console.log(`   memory held (fresh process, after full GC): state heap +${formatBytes(r.memory.heapGrowth)}, with snapshot +${formatBytes(r.memory.heapGrowthWithSnapshot)}; RSS +${formatBytes(r.memory.rssGrowth)}, peak RSS +${formatBytes(r.memory.peakRssGrowth)}`);
+  }
+
+  if (!values['skip-metrics']) {
+    if (!fs.existsSync(cliPath)) throw new Error(`${cliPath} is missing: run \`node scripts/build.mjs\` first`);
+    const runs = positiveInt('metrics-runs', values['metrics-runs']);
+    const r = benchMetricsVsStatus({ agents: positiveInt('agents', values.agents), profilesPerAgent: positiveInt('profiles', values.profiles), runs, keepHome: values['keep-home'] });
+    const ratio = r.metrics.medianWallMs / r.status.medianWallMs;
+    const ok = ratio <= MAX_METRICS_RATIO;
+    failed ||= !ok;
+    const row = (label: string, s: CliSeries) =>
+      `   ${label.padEnd(40)} wall ${formatMs(s.medianWallMs).padStart(8)}  cpu ${formatMs(s.medianCpuMs).padStart(8)}  peak RSS ${formatBytes(s.medianMaxRssBytes).padStart(9)}  output ${formatBytes(s.outputBytes).padStart(9)}  [wall ${formatSamples(s.samples.map((x) => x.wallMs))}]`;
+    console.log(`\n3. metrics beside status, the CLI as a timer runs it (fresh process each): ${r.agents} agents × ${r.profilesPerAgent} profiles (medians of ${runs} alternating runs after a warm-up pair)`);
+    console.log(row('status --json --daemon (one agent printed)', r.status));
+    console.log(row(`metrics --daemon (${r.metricsSeries} series)`, r.metrics));
+    console.log(`   metrics / status = ${ratio.toFixed(2)}× wall (target ≤ ${MAX_METRICS_RATIO}×): ${verdict(ok)}; ${(r.metrics.medianCpuMs / r.status.medianCpuMs).toFixed(2)}× cpu, ${(r.metrics.medianMaxRssBytes / r.status.medianMaxRssBytes).toFixed(2)}× peak RSS`);
   }
 
   console.log(`\n${failed ? 'FAIL' : 'PASS'}${failed && values['no-fail'] ? ' (--no-fail: exit 0)' : ''}`);
