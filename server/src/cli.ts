@@ -19,7 +19,7 @@ const HELP = `Usage: openclaw-auth status [options]
        openclaw-auth paste-token | order get|set|clear | remove   (see openclaw-auth paste-token --help)
 
 Shows which credential OpenClaw will use for each provider, as \`openclaw models status\` does.
-status and metrics read files only; never write and never touch the network.
+status and metrics read OpenClaw's files only and never touch the network (metrics --textfile writes that file).
 
 Options:
   --json              print the models status JSON (OpenClaw's fields plus ours)
