@@ -11,6 +11,7 @@ import { statusRules, type CompatVersion } from './rules/rules.js';
 import { loadOpenClawState } from './state.js';
 import { isRecord } from './stores/authStore.js';
 import { JsonStoreWriter } from './stores/jsonStoreWriter.js';
+import { readSqliteOrder, SqliteStoreWriter } from './stores/sqliteWriter.js';
 import { parseStoreFile } from './stores/storeSource.js';
 import { WriteRefused, type CredentialChange, type CredentialStoreWriter, type WriteResult } from './stores/storeWriter.js';
 
@@ -85,8 +86,8 @@ export function readAuthOrder(options: WriteRequestOptions, provider: string): {
 
 function orderOverride(target: WriteTarget, provider: string, mergedOrder: Record<string, string[]> | undefined): { order: string[]; source: OrderSource } | undefined {
   if (target.layout === 'sqlite') {
-    const ids = findByProvider(mergedOrder, provider);
-    return ids && ids.length > 0 ? { order: [...ids], source: 'sqlite-state' } : undefined;
+    const found = readSqliteOrder({ stateDir: target.stateDir, agentId: target.agentId, agentDir: target.agentDir }, provider);
+    return found.order ? { order: found.order, source: 'sqlite-state' } : undefined;
   }
   if (target.orderIn === 'auth-state') {
     const ids = orderIn(authStatePath(target.agentDir), provider);
@@ -147,8 +148,7 @@ function resolveWriteTarget(options: WriteRequestOptions): WriteTarget {
 
 function writerFor(target: WriteTarget): CredentialStoreWriter {
   if (target.layout === 'json') return new JsonStoreWriter({ agentId: target.agentId, agentDir: target.agentDir, orderIn: target.orderIn });
-  // The SQLite-era writer (stores/sqliteWriter.ts) is being written alongside; until it lands we refuse.
-  throw new WriteRefused('sqlite/not-yet', 'This OpenClaw keeps credentials in SQLite; writing them there is not available yet. Use the openclaw CLI for now.');
+  return new SqliteStoreWriter({ stateDir: target.stateDir, agentId: target.agentId, agentDir: target.agentDir });
 }
 
 /**

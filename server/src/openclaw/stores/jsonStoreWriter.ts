@@ -1,5 +1,6 @@
 import { readTextFile } from '../fileRead.js';
 import { normalizeProviderId } from '../providerIds.js';
+import { dropProviderOrder, forgetProfile, isEmptyState, pastedCredential, setProviderOrder } from './storeDocEdits.js';
 import { authStatePath, authStorePath } from '../paths.js';
 import { isRecord } from './authStore.js';
 import { replaceFileAtomically, removeFileDurably } from './atomicFile.js';
@@ -51,11 +52,7 @@ export class JsonStoreWriter implements CredentialStoreWriter {
     const agent = this.options.agentId;
     switch (change.kind) {
       case 'paste-token': {
-        const profiles = store.doc.profiles as JsonObject;
-        profiles[change.profileId] =
-          change.credentialType === 'token'
-            ? { type: 'token', provider: change.provider, token: change.secret, ...(change.expires !== undefined ? { expires: change.expires } : {}) }
-            : { type: 'api_key', provider: change.provider, key: change.secret };
+        (store.doc.profiles as JsonObject)[change.profileId] = pastedCredential(change);
         store.changed = true;
         return this.finish([store], `Stored ${change.credentialType === 'token' ? 'token' : 'API key'} profile ${change.profileId} for agent ${agent}.`);
       }
@@ -64,9 +61,10 @@ export class JsonStoreWriter implements CredentialStoreWriter {
         if (ids.length === 0) throw new WriteRefused('write/empty-order', 'Give at least one profile id for the order.');
         const provider = normalizeProviderId(change.provider);
         const target = this.options.orderIn === 'store' ? store : readStateDocument(this.stateFile);
-        const order = objectField(target.doc, 'order', target.file);
-        for (const key of Object.keys(order)) if (key !== provider && normalizeProviderId(key) === provider) delete order[key];
-        order[provider] = ids;
+        if (target.doc.order !== undefined && !isRecord(target.doc.order)) {
+          throw new WriteRefused('write/not-an-object', '"order" is not an object; fix it first. Nothing was written.', { file: target.file, path: ['order'] });
+        }
+        setProviderOrder(target.doc, provider, ids);
         target.changed = true;
         return this.finish([store, target], `Order for ${provider} (agent ${agent}): ${ids.join(', ')}.`);
       }
@@ -74,7 +72,7 @@ export class JsonStoreWriter implements CredentialStoreWriter {
         const provider = normalizeProviderId(change.provider);
         // 2026.6 merges the store's order under auth-state.json's: both must lose the provider.
         const docs = this.options.orderIn === 'store' ? [store] : [store, readStateDocument(this.stateFile)];
-        for (const d of docs) dropOrder(d, provider);
+        for (const d of docs) d.changed = dropProviderOrder(d.doc, provider) || d.changed;
         return this.finish(docs, `Cleared the order override for ${provider} (agent ${agent}).`);
       }
       case 'remove': {
@@ -89,7 +87,7 @@ export class JsonStoreWriter implements CredentialStoreWriter {
           const state = readStateDocument(this.stateFile);
           if (state.existed) docs.push(state);
         }
-        for (const d of docs) forgetProfile(d, change.profileId);
+        for (const d of docs) d.changed = forgetProfile(d.doc, change.profileId) || d.changed;
         return this.finish(docs, `Removed profile ${change.profileId} from agent ${agent}.`);
       }
     }
@@ -100,7 +98,7 @@ export class JsonStoreWriter implements CredentialStoreWriter {
     const written: string[] = [];
     for (const d of new Set(docs)) {
       if (!d.changed) continue;
-      if (d.removeWhenEmpty && Object.keys(d.doc).every((k) => k === 'version')) {
+      if (d.removeWhenEmpty && isEmptyState(d.doc)) {
         if (removeFileDurably(d.file)) written.push(d.file);
       } else {
         replaceFileAtomically(d.file, `${JSON.stringify(d.doc, null, 2)}\n`);
@@ -152,59 +150,6 @@ function readStateDocument(file: string): Document {
   }
   if (!isRecord(doc)) throw new WriteRefused('state/not-an-object', 'auth-state.json does not hold an object; fix or delete it first. Nothing was written.', { file });
   return { file, doc, existed: true, changed: false, removeWhenEmpty: true };
-}
-
-/** `doc[key]` as an object, created when absent; refused when something else stands there. */
-function objectField(doc: JsonObject, key: string, file: string): JsonObject {
-  const value = doc[key];
-  if (value === undefined) return (doc[key] = {}) as JsonObject;
-  if (!isRecord(value)) throw new WriteRefused('write/not-an-object', `"${key}" is not an object; fix it first. Nothing was written.`, { file, path: [key] });
-  return value;
-}
-
-function dropOrder(d: Document, provider: string): void {
-  const order = d.doc.order;
-  if (!isRecord(order)) return;
-  let touched = false;
-  for (const key of Object.keys(order)) {
-    if (normalizeProviderId(key) !== provider) continue;
-    delete order[key];
-    touched = true;
-  }
-  if (touched && Object.keys(order).length === 0) delete d.doc.order;
-  d.changed ||= touched;
-}
-
-/** Takes a removed profile's id out of every order list, `lastGood` and `usageStats`. */
-function forgetProfile(d: Document, profileId: string): void {
-  const { order, lastGood, usageStats } = d.doc;
-  if (isRecord(order)) {
-    let touched = false;
-    for (const [provider, ids] of Object.entries(order)) {
-      if (!Array.isArray(ids) || !ids.includes(profileId)) continue;
-      const rest = ids.filter((id) => id !== profileId);
-      if (rest.length > 0) order[provider] = rest;
-      else delete order[provider];
-      touched = true;
-    }
-    if (touched && Object.keys(order).length === 0) delete d.doc.order;
-    d.changed ||= touched;
-  }
-  if (isRecord(lastGood)) {
-    let touched = false;
-    for (const [provider, id] of Object.entries(lastGood)) {
-      if (id !== profileId) continue;
-      delete lastGood[provider];
-      touched = true;
-    }
-    if (touched && Object.keys(lastGood).length === 0) delete d.doc.lastGood;
-    d.changed ||= touched;
-  }
-  if (isRecord(usageStats) && Object.hasOwn(usageStats, profileId)) {
-    delete usageStats[profileId];
-    if (Object.keys(usageStats).length === 0) delete d.doc.usageStats;
-    d.changed = true;
-  }
 }
 
 /** 1-based line and column of a character offset, for the refusal's location. */
