@@ -31,6 +31,8 @@ step "second column: ours --compat 2026.3 against the live OpenClaw 2026.3.13 ($
 npm run --silent test:differential:compat -- --count "${DIFF_COMPAT_COUNT:-60}" --seed 1001
 step "login-shell env import against the live OpenClaw 2026.6.1 and 2026.3.13 CLIs"
 OPENCLAW_LIVE_PEER=1 node --import tsx --test test/unit/loginShellPeer.test.ts
+step "SQLite writes against the live OpenClaw 2026.9.6 (Node 24): its CLI reads them, 1 200 interleaved writes with its own, SIGKILL"
+OPENCLAW_LIVE_PEER=1 node --import tsx --test test/unit/sqliteWriterPeer.test.ts
 step "metrics: promtool, agreement with status --json on random homes, a real node_exporter and Prometheus"
 METRICS_SKIP_BUILD=1 npm run --silent test:metrics
 step "end to end in a real VS Code (code-server) and a real browser (Chromium)"

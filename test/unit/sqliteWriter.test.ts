@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,8 +8,8 @@ import { loadSqlite } from '../../server/src/openclaw/stores/sqliteRead.ts';
 import { readSqliteOrder, SqliteStoreWriter, type SqliteWriteTarget } from '../../server/src/openclaw/stores/sqliteWriter.ts';
 import { stateLifecycleLockPath } from '../../server/src/openclaw/stores/sqliteWriteLock.ts';
 import { WriteRefused, type CredentialChange } from '../../server/src/openclaw/stores/storeWriter.ts';
-import { repoRoot } from '../support/runCli.ts';
-import { nodeWithSqlite, withTempDir } from '../support/tree.ts';
+import { runTestFileUnderSqliteNode } from '../support/sqliteNode.ts';
+import { withTempDir } from '../support/tree.ts';
 
 /**
  * The SQLite-era writer on databases shaped as OpenClaw 2026.9.6 makes them (the tables it writes,
@@ -33,20 +32,7 @@ if (!sqlite) {
         assert.deepEqual(fs.readdirSync(dir), []);
       }));
 
-    it('passes its tests under Node 24', () => {
-      let node = nodeWithSqlite();
-      if (!node) {
-        execFileSync('bash', [path.join(repoRoot, 'scripts', 'ensure-node24.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
-        node = nodeWithSqlite();
-      }
-      assert.ok(node, 'a Node with node:sqlite is needed (bash scripts/ensure-node24.sh)');
-      // Without NODE_TEST_CONTEXT: inherited from this runner, it would make the child report to us instead of running.
-      const { NODE_TEST_CONTEXT: _ignored, ...env } = process.env;
-      const r = spawnSync(node, ['--import', 'tsx', '--test', '--test-reporter=tap', thisFile], { cwd: repoRoot, env, encoding: 'utf8', timeout: 180_000 });
-      assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
-      const passed = Number(/^# pass (\d+)$/m.exec(r.stdout)?.[1] ?? 0);
-      assert.ok(passed >= 13 && /^# fail 0$/m.test(r.stdout), r.stdout);
-    });
+    it('passes its tests under Node 24', () => runTestFileUnderSqliteNode(thisFile, 13, 180_000));
   });
 } else {
   describe('SQLite writer (OpenClaw 2026.9.6 layout)', () => {
