@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 
 type Db = { prepare(sql: string): { get(): Record<string, unknown> | undefined }; close(): void };
-const { DatabaseSync } = createRequire(import.meta.url)('node:sqlite') as { DatabaseSync: new (p: string, o?: object) => Db };
+/** Loaded on first use: importing this module must work on Node 20, which has no node:sqlite. */
+const sqlite = () => createRequire(import.meta.url)('node:sqlite') as { DatabaseSync: new (p: string, o?: object) => Db };
 
 /**
  * Reads a store row (`storeSql` selects it as `v`) on its own read-only connection and says what is
@@ -9,7 +10,7 @@ const { DatabaseSync } = createRequire(import.meta.url)('node:sqlite') as { Data
  * `<prefix>:0` … `<prefix>:<n-1>`.
  */
 export function checkStoreHolds(database: string, storeSql: string, prefix: string, n: number): string | undefined {
-  const db = new DatabaseSync(database, { readOnly: true });
+  const db = new (sqlite().DatabaseSync)(database, { readOnly: true });
   try {
     const text = db.prepare(storeSql).get()?.v;
     if (typeof text !== 'string') return 'no store row';

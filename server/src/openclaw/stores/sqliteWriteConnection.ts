@@ -49,7 +49,8 @@ export interface OpenOptions {
 export function openForWrite(sqlite: WritableSqliteModule, database: string, options: OpenOptions): WritableDatabase {
   const stat = fs.statSync(database, { throwIfNoEntry: false });
   if (!stat) {
-    throw new WriteRefused('sqlite/no-database', `OpenClaw has not created ${options.kind === 'global' ? 'its state database' : "this agent's database"} yet. Run OpenClaw once for it (for example \`openclaw models auth paste-token\` for this agent, or start the gateway), then try again. Nothing was written.`, { file: database });
+    // Only OpenClaw can create it: a database holding just the credential tables makes its own later writes fail ("schema version 0").
+    throw new WriteRefused('sqlite/no-database', `OpenClaw has not created ${options.kind === 'global' ? 'its state database' : "this agent's database"} yet, and only OpenClaw creates it (with a schema of its own). Make this change once with the openclaw CLI (\`openclaw models auth …\`), then use this command again. Nothing was written.`, { file: database });
   }
   if (stat.isDirectory()) throw new WriteRefused('sqlite/not-a-file', 'A folder stands where OpenClaw keeps this SQLite database. Move the folder away. Nothing was written.', { file: database });
   if (!stat.isFile()) throw new WriteRefused('sqlite/not-a-file', 'This path is not a regular file, so it cannot be the SQLite database OpenClaw keeps credentials in. Nothing was written.', { file: database });
