@@ -11,23 +11,28 @@ import { findSetupToken, OutputTail } from './setupTokenOutput';
  */
 
 /** How long to wait for the terminal's shell integration before falling back to sendText. */
-const SHELL_INTEGRATION_WAIT_MS = 4000;
+const SHELL_INTEGRATION_WAIT_MS = 8000;
 export const SETUP_TERMINAL_NAME = 'claude setup-token';
 
 export async function setupToken(deps: PasteDeps, pasteCommand: string): Promise<'stored' | 'no-claude' | 'no-shell-integration' | 'no-token' | 'cancelled'> {
   const pasteLabel = vscode.l10n.t('Paste Token');
-  if (!(await onPath('claude'))) {
+  const noClaude = async (): Promise<'no-claude'> => {
     const choice = await vscode.window.showWarningMessage(
       vscode.l10n.t('claude is not on the PATH of this host, so claude setup-token cannot run here. Run it where Claude Code is installed, then paste the token.'),
       pasteLabel,
     );
     if (choice === pasteLabel) void vscode.commands.executeCommand(pasteCommand);
     return 'no-claude';
-  }
+  };
   const terminal = vscode.window.createTerminal({ name: SETUP_TERMINAL_NAME });
   terminal.show();
   const integration = await shellIntegrationOf(terminal);
   if (!integration) {
+    // Without shell integration the terminal's own PATH cannot be asked: the extension host's stands in.
+    if (!(await onPath('claude'))) {
+      terminal.dispose();
+      return noClaude();
+    }
     terminal.sendText('claude setup-token');
     const choice = await vscode.window.showInformationMessage(
       vscode.l10n.t('Finish the login in the terminal. When claude setup-token prints the token, copy it and paste it here.'),
@@ -37,7 +42,10 @@ export async function setupToken(deps: PasteDeps, pasteCommand: string): Promise
     return 'no-shell-integration';
   }
   const execution = integration.executeCommand('claude', ['setup-token']);
+  const ended = exitCodeOf(execution);
   let token = await tokenFromOutput(execution.read());
+  // The shell's own answer: 127 is "command not found" in every POSIX shell.
+  if (!token && (await Promise.race([ended, delay(5000)])) === 127) return noClaude();
   if (!token) {
     const choice = await vscode.window.showInformationMessage(
       vscode.l10n.t('No setup-token was recognised in the output of claude setup-token. If it printed one, copy it and paste it here.'),
@@ -59,7 +67,11 @@ export async function setupToken(deps: PasteDeps, pasteCommand: string): Promise
     if (expiresIn === undefined) return 'cancelled';
     const outcome = await storeToken(deps, destination, token, expiresIn);
     if (!outcome.ok && outcome.reason) void vscode.window.showErrorMessage(outcome.reason);
-    return outcome.ok ? 'stored' : 'cancelled';
+    if (!outcome.ok) return 'cancelled';
+    // Stored: the token need not stay on screen or in the scroll-back of our terminal.
+    terminal.show(false);
+    await vscode.commands.executeCommand('workbench.action.terminal.clear');
+    return 'stored';
   } finally {
     // Dropped as soon as the write is done or declined.
     token = undefined;
@@ -76,6 +88,21 @@ async function tokenFromOutput(stream: AsyncIterable<string>): Promise<string | 
   }
   tail.clear();
   return found;
+}
+
+/** The execution's exit code once it ended (undefined when the shell does not report it). */
+function exitCodeOf(execution: vscode.TerminalShellExecution): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const listener = vscode.window.onDidEndTerminalShellExecution((event) => {
+      if (event.execution !== execution) return;
+      listener.dispose();
+      resolve(event.exitCode);
+    });
+  });
+}
+
+function delay(ms: number): Promise<undefined> {
+  return new Promise((resolve) => setTimeout(() => resolve(undefined), ms));
 }
 
 async function shellIntegrationOf(terminal: vscode.Terminal): Promise<vscode.TerminalShellIntegration | undefined> {
