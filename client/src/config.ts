@@ -29,10 +29,11 @@ export function readSettings(): ClientSettings {
 
 /**
  * What the server receives in `initializationOptions.settings`. Empty strings are left out so the
- * server applies OpenClaw's own defaults. In Restricted Mode the server is told not to read the
- * workspace (a working folder's `.env` could hold anything the workspace author put there).
+ * server applies OpenClaw's own defaults. Trust is always sent, true or false: in Restricted Mode
+ * the server is told not to read the workspace (a working folder's `.env` could hold anything the
+ * workspace author put there), and a server told nothing assumes Restricted Mode.
  */
-export function serverSettings(settings: ClientSettings, trustedWorkspace: boolean): ServerSettings {
+export function serverSettings(settings: ClientSettings, trustedWorkspace: boolean): ServerSettings & { trustedWorkspace: boolean } {
   return {
     ...(settings.stateDir ? { stateDir: settings.stateDir } : {}),
     ...(settings.defaultAgent ? { defaultAgent: settings.defaultAgent } : {}),

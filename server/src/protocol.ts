@@ -24,8 +24,9 @@ export interface ServerSettings {
   warningWindowHours?: number;
   envMode?: EnvMode;
   /**
-   * False when VS Code's workspace is not trusted (Restricted Mode): the server must then not read
-   * files from the workspace, in particular a working folder's `.env`. Absent means trusted.
+   * True when VS Code's workspace is trusted. Otherwise (false in Restricted Mode, or absent: a
+   * client that says nothing about trust) the server does not read files from the workspace, in
+   * particular a working folder's `.env`. Our client always sends it.
    */
   trustedWorkspace?: boolean;
 }

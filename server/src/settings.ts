@@ -25,6 +25,15 @@ export function parseServerSettings(raw: unknown): ServerSettings {
   return settings;
 }
 
+/**
+ * The working folder the engine may read (its `.env`), or none. Only a client that says the
+ * workspace is trusted gets it read: one that says nothing (an LSP client that does not know our
+ * setting) is treated as Restricted Mode, since a repository's `.env` is its author's to write.
+ */
+export function trustedWorkingFolder(settings: ServerSettings, cwd: string | undefined): string | undefined {
+  return settings.trustedWorkspace === true ? cwd : undefined;
+}
+
 /** The engine's load options for these settings (the agent is chosen separately, see statusService). */
 export function loadOptionsFor(settings: ServerSettings, env: PathEnv, cwd: string | undefined, now: number): LoadStateOptions {
   return {

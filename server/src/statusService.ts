@@ -5,7 +5,7 @@ import { loadOpenClawState, UnknownAgentError, type OpenClawState } from './open
 import { LoginShellCache } from './openclaw/env/loginShellEnv.js';
 import { normalizeAgentId, type PathEnv } from './openclaw/paths.js';
 import type { ServerSettings, StatusReport, StatusSnapshot } from './protocol.js';
-import { loadOptionsFor } from './settings.js';
+import { loadOptionsFor, trustedWorkingFolder } from './settings.js';
 import { buildAgentSnapshot, buildStatusSnapshot } from './statusSnapshot.js';
 import { statePathsToWatch, StateWatcher } from './watcher.js';
 
@@ -184,9 +184,9 @@ export class StatusService {
     return loadOpenClawState({ ...options, ...(agentId ? { agentId } : {}), otherAgentsAsExplicit: true, loginShell: this.loginShell.probe });
   }
 
-  /** In Restricted Mode the working folder is not read at all (its `.env` could be hostile). */
+  /** Unless the client says the workspace is trusted, the working folder is not read at all (its `.env` could be hostile). */
   private effectiveCwd(): string | undefined {
-    return this.settings.trustedWorkspace === false ? undefined : this.cwd;
+    return trustedWorkingFolder(this.settings, this.cwd);
   }
 }
 

@@ -8,7 +8,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
-export const serverPath = path.join(repoRoot, 'dist', 'server.js');
+/** `OPENCLAW_AUTH_SERVER` points at another bundle (as OPENCLAW_AUTH_CLI does for the CLI). */
+export const serverPath = process.env.OPENCLAW_AUTH_SERVER ?? path.join(repoRoot, 'dist', 'server.js');
 
 /**
  * The bundled language server as an editor runs it (`node dist/server.js --stdio`), spoken to over

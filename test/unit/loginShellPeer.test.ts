@@ -27,7 +27,35 @@ interface Home {
   env?: (home: string) => Record<string, string>;
   peer?: string;
   compat?: string;
+  /** A documented difference (docs/differences.md): what the peer says, given what ours says. */
+  theirsFromOurs?: (ours: Facts) => Facts;
+  /** A documented difference the facts do not show, checked on both homes after the runs. */
+  afterRuns?: (theirs: string, ours: string) => void;
 }
+
+/**
+ * The run's working folder (the home here) has a `.env` naming a prefix that ~/.profile sources
+ * from. OpenClaw hands it to the login shell, which runs the folder's code; ours never passes a
+ * working folder's values to the shell (docs/differences.md).
+ */
+const STEERED_PROFILE = `[ -f "\${SOME_PREFIX:=$HOME}/.tool/env" ] && . "\${SOME_PREFIX:=$HOME}/.tool/env"\n${PROFILE}`;
+const steeringFiles = (h: string) => ({
+  '.openclaw/openclaw.json': ENABLED, '.profile': STEERED_PROFILE,
+  '.env': `SOME_PREFIX=${h}/repo\n`, 'repo/.tool/env': `touch '${h}/repo-code-ran'\n`,
+});
+
+/**
+ * 2026.3.13 runs the login shell while its modules load (an eager config load that warms its
+ * context-window cache) and keeps that config for OPENCLAW_CONFIG_CACHE_MS, 200 ms by default,
+ * counted from before the shell started. `models status` then loads the config again: inside the
+ * window it gets the cached one and reports the imported keys as `shell env: NAME`; past it (a
+ * profile slower than that, or a loaded machine) the fresh load finds the keys already in its
+ * environment, resets `appliedKeys` to [] and reports them as plain `env: NAME`. A window longer
+ * than any run makes the peer answer the first way every time; ours always answers that way (the
+ * keys did come from the shell). The other way is pinned by the case with a window of 0.
+ */
+const PEER_2026_3_KEEPS_CONFIG = { OPENCLAW_CONFIG_CACHE_MS: '600000' };
+const PEER_2026_3_RELOADS_CONFIG = { OPENCLAW_CONFIG_CACHE_MS: '0' };
 
 const homes: Home[] = [
   { name: 'enabled in openclaw.json, /bin/sh reads ~/.profile', files: () => ({ '.openclaw/openclaw.json': ENABLED, '.profile': PROFILE }) },
@@ -42,12 +70,38 @@ const homes: Home[] = [
   { name: 'a profile that fails', files: () => ({ '.openclaw/openclaw.json': ENABLED, '.profile': `${PROFILE}exit 3\n` }) },
   { name: 'a profile slower than env.shellEnv.timeoutMs', files: () => ({ '.openclaw/openclaw.json': { ...MODEL, env: { shellEnv: { enabled: true, timeoutMs: 500 } } }, '.profile': `${PROFILE}sleep 3\n` }) },
   { name: 'a moved state dir (OPENCLAW_STATE_DIR)', files: () => ({ 'state/openclaw.json': ENABLED, '.profile': PROFILE }), env: (h) => ({ OPENCLAW_STATE_DIR: `${h}/state` }) },
-  { name: '2026.3: one expected key set stops the import', peer: '2026.3.13', compat: '2026.3', files: () => ({ '.openclaw/openclaw.json': ENABLED, '.profile': PROFILE }), env: () => ({ OPENAI_API_KEY: `sk-proj-${'Q'.repeat(40)}` }) },
-  { name: '2026.3: nothing set, the shell supplies', peer: '2026.3.13', compat: '2026.3', files: () => ({ '.openclaw/openclaw.json': ENABLED, '.profile': PROFILE }) },
+  { name: '2026.3: one expected key set stops the import', peer: '2026.3.13', compat: '2026.3', files: () => ({ '.openclaw/openclaw.json': ENABLED, '.profile': PROFILE }), env: () => ({ OPENAI_API_KEY: `sk-proj-${'Q'.repeat(40)}`, ...PEER_2026_3_KEEPS_CONFIG }) },
+  { name: '2026.3: nothing set, the shell supplies', peer: '2026.3.13', compat: '2026.3', files: () => ({ '.openclaw/openclaw.json': ENABLED, '.profile': PROFILE }), env: () => PEER_2026_3_KEEPS_CONFIG },
+  {
+    name: "a working folder's .env steers the shell: OpenClaw runs the folder's code, ours does not (documented difference)",
+    files: steeringFiles,
+    afterRuns: (theirs, ours) => {
+      assert.ok(fs.existsSync(path.join(theirs, 'repo-code-ran')), 'OpenClaw passes the working folder value to the shell');
+      assert.ok(!fs.existsSync(path.join(ours, 'repo-code-ran')), "ours ran the working folder's code");
+    },
+  },
+  {
+    name: '2026.3: a config reload after the shell ran forgets which keys it supplied (documented difference)',
+    peer: '2026.3.13', compat: '2026.3',
+    files: () => ({ '.openclaw/openclaw.json': ENABLED, '.profile': PROFILE }),
+    env: () => PEER_2026_3_RELOADS_CONFIG,
+    theirsFromOurs: (ours) => ({
+      ...ours,
+      shellEnvFallback: { ...(ours.shellEnvFallback as object), appliedKeys: [] },
+      env: ours.env.map((line) => line.replace(' shell env: ', ' env: ')),
+    }),
+  },
 ];
 
+interface Facts {
+  shellEnvFallback?: unknown;
+  env: string[];
+  missing: string[];
+  code: number;
+}
+
 /** What the import decides, from a `models status --json` document and its exit code. */
-function facts(stdout: string, code: number): unknown {
+function facts(stdout: string, code: number): Facts {
   const start = stdout.indexOf('{');
   const doc = JSON.parse(stdout.slice(start)) as {
     auth: { shellEnvFallback?: unknown; missingProvidersInUse: string[]; providers: { provider: string; env?: { source: string; value: string } }[] };
@@ -70,13 +124,15 @@ describe('login-shell import: ours and the live OpenClaw on the same homes', { s
         const theirs = path.join(dir, 'theirs');
         const ours = path.join(dir, 'ours');
         for (const h of [theirs, ours]) writeTree(h, home.files(h));
-        // 2026.3.13 has no `shellEnvFallback` field; compare the rest there.
         const peerRun = await runPeer(peer, theirs, ['--json', '--check'], home.env?.(theirs) ?? {});
         const ourRun = runOurCli(ours, ['--json', '--check', ...(home.compat ? ['--compat', home.compat] : [])], home.env?.(ours) ?? {});
-        const expected = facts(peerRun.stdout, peerRun.code) as { shellEnvFallback?: unknown };
-        const actual = facts(ourRun.stdout, ourRun.code) as { shellEnvFallback?: unknown };
+        const expected = facts(peerRun.stdout, peerRun.code);
+        const ourFacts = facts(ourRun.stdout, ourRun.code);
+        const actual = home.theirsFromOurs ? home.theirsFromOurs(ourFacts) : ourFacts;
+        // A peer without the `shellEnvFallback` field: compare the rest.
         if (expected.shellEnvFallback === undefined) delete actual.shellEnvFallback;
         assert.deepEqual(actual, expected);
+        home.afterRuns?.(theirs, ours);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

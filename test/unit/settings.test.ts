@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadOptionsFor, parseServerSettings } from '../../server/src/settings.ts';
+import { loadOptionsFor, parseServerSettings, trustedWorkingFolder } from '../../server/src/settings.ts';
 
 const cases: { name: string; raw: unknown; expected: ReturnType<typeof parseServerSettings> }[] = [
   { name: 'VS Code didChangeConfiguration shape', raw: { settings: { openclawAuth: { defaultAgent: 'ops', envMode: 'daemon' } } }, expected: { defaultAgent: 'ops', envMode: 'daemon' } },
@@ -27,4 +27,11 @@ test('loadOptionsFor turns hours into milliseconds and passes the state dir and 
     env, mode: 'daemon', now: 42, cwd: '/w', stateDir: '/s', warnMs: 5_400_000,
   });
   assert.deepEqual(loadOptionsFor({}, env, undefined, 7), { env, mode: 'shell', now: 7 });
+});
+
+test('trustedWorkingFolder: only an explicit trustedWorkspace: true lets the working folder be read', () => {
+  assert.equal(trustedWorkingFolder({ trustedWorkspace: true }, '/w'), '/w');
+  assert.equal(trustedWorkingFolder({ trustedWorkspace: false }, '/w'), undefined);
+  assert.equal(trustedWorkingFolder({}, '/w'), undefined);
+  assert.equal(trustedWorkingFolder(parseServerSettings({ trustedWorkspace: 'yes' }), '/w'), undefined);
 });

@@ -100,13 +100,14 @@ test('the report is the CLI text with the check code, masked', () => {
   }
 });
 
-test('Restricted Mode: a working folder .env is not read at all', () => {
+test('Restricted Mode, or a client silent about trust: a working folder .env is not read at all', () => {
   const { home, service } = serviceFor({ '.openclaw/openclaw.json': CONFIG, 'work/.env': `ANTHROPIC_API_KEY=${apiKey}\n` });
   const work = path.join(home, 'work');
   const ignoredKeyIssues = (s: StatusSnapshot) => s.issues.filter((i) => i.code === 'env/workspace-key-ignored' && i.file === path.join(work, '.env'));
   try {
-    assert.equal(ignoredKeyIssues(service.configure({}, work)).length, 1, 'a trusted working folder is read');
+    assert.equal(ignoredKeyIssues(service.configure({ trustedWorkspace: true }, work)).length, 1, 'a trusted working folder is read');
     assert.equal(ignoredKeyIssues(service.configure({ trustedWorkspace: false }, work)).length, 0);
+    assert.equal(ignoredKeyIssues(service.configure({}, work)).length, 0, 'no word about trust counts as untrusted');
   } finally {
     service.dispose();
   }

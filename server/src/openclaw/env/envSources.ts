@@ -94,8 +94,11 @@ export interface EnvSources {
 /** Builds the environment the gateway would see, each value tagged with its origin. */
 export function collectEnvSources(input: EnvSourcesInput): EnvSources {
   const values = new Map<string, EnvValue>();
+  // The gateway's own environment: the same sources but a working folder's .env (see importLoginShellEnv).
+  const ownValues = new Map<string, string>();
   const issues: SourceIssue[] = [];
   const add = (key: string, value: string, origin: EnvOrigin, file?: string) => {
+    if (origin !== 'cwd-dotenv' && !ownValues.has(key)) ownValues.set(key, value);
     const existing = values.get(key);
     if (existing) {
       (existing.shadowed ??= []).push(file ? { origin, file } : { origin });
@@ -124,7 +127,7 @@ export function collectEnvSources(input: EnvSourcesInput): EnvSources {
     : [[input.configDirEnvFile, 'state-dotenv'], gateway];
   for (const [file, origin] of globalFiles) if (file) loadDotenvInto(file, origin, add, issues);
   for (const [k, v] of Object.entries(configEnvVars(input.configEnv))) add(k, v, 'config-env', input.configPath);
-  const loginShell = importLoginShellEnv(input, values, issues);
+  const loginShell = importLoginShellEnv(input, values, ownValues, issues);
   return { values, blockedWorkspaceKeys, loginShell, issues };
 }
 
@@ -132,12 +135,17 @@ export function collectEnvSources(input: EnvSourcesInput): EnvSources {
  * Source 5, last: when enabled, OpenClaw runs the login shell and takes from it the expected keys
  * still unset (2026.6: absent, an empty value counts as set; 2026.3: blank, and only when every
  * expected key is blank). Only values with a non-blank text are taken.
+ *
+ * The shell starts from the gateway's own environment (`ownValues`: the process env and the user's
+ * own files), never from a working folder's `.env`: a repository could otherwise steer the user's
+ * profile (a prefix it sources from, XDG_CONFIG_HOME for fish) into running the repository's code.
+ * OpenClaw itself passes those values on; docs/differences.md lists this difference.
  */
-function importLoginShellEnv(input: EnvSourcesInput, values: Map<string, EnvValue>, issues: SourceIssue[]): LoginShellImport {
+function importLoginShellEnv(input: EnvSourcesInput, values: Map<string, EnvValue>, ownValues: ReadonlyMap<string, string>, issues: SourceIssue[]): LoginShellImport {
   const facts = input.loginShell?.facts ?? shellEnvFacts['2026.6.1'];
-  // OpenClaw's process env at that point: its own (the service's, for the daemon), then every file and the config block.
-  const env: Record<string, string> = { ...(input.mode === 'daemon' ? input.loginShell?.daemonEnv : undefined) };
-  for (const [k, v] of values) if (!Object.hasOwn(env, k)) env[k] = v.value;
+  // OpenClaw's process env at that point decides whether the import runs and which keys it fills.
+  const env = gatewayProcessEnv(input, [...values].map(([k, v]) => [k, v.value]));
+  const ownEnv = gatewayProcessEnv(input, ownValues);
   const settings = loginShellSettings(env, input.configEnv, facts);
   const base: Pick<LoginShellImport, 'enabled' | 'enabledBy'> = settings.enabledBy ? { enabled: settings.enabled, enabledBy: settings.enabledBy } : { enabled: settings.enabled };
   if (!settings.enabled) return { ...base, outcome: 'disabled', appliedKeys: [] };
@@ -147,11 +155,11 @@ function importLoginShellEnv(input: EnvSourcesInput, values: Map<string, EnvValu
   if (missing.length === 0 || (facts.importsOnlyWhenAllMissing && missing.length < facts.expectedKeys.length)) {
     return { ...base, outcome: 'nothing-missing', appliedKeys: [] };
   }
-  const shell = resolveLoginShell(env.SHELL, input.loginShell?.etcShells !== undefined ? input.loginShell.etcShells : readEtcShells());
+  const shell = resolveLoginShell(ownEnv.SHELL, input.loginShell?.etcShells !== undefined ? input.loginShell.etcShells : readEtcShells());
   const where = { ...base, shell, timeoutMs: settings.timeoutMs };
   const probe = input.loginShell?.probe;
   if (!probe) return { ...where, outcome: 'not-run', appliedKeys: [] };
-  const outcome = probe({ shell, env: loginShellExecEnv(env, env.HOME, facts), timeoutMs: settings.timeoutMs });
+  const outcome = probe({ shell, env: loginShellExecEnv(ownEnv, ownEnv.HOME, facts), timeoutMs: settings.timeoutMs });
   if (!outcome.ok) {
     const enabledIn = settings.enabledBy === 'config' ? input.configPath : values.get('OPENCLAW_LOAD_SHELL_ENV')?.file ?? input.configPath;
     const message = `OpenClaw's login-shell import failed: \`${shell} -l -c 'env -0'\` ${failureWords(outcome, settings.timeoutMs)}. Keys exported only by your shell profile stay missing.`;
@@ -169,6 +177,13 @@ function importLoginShellEnv(input: EnvSourcesInput, values: Map<string, EnvValu
     appliedKeys.push(key);
   }
   return { ...where, outcome: 'ran', appliedKeys };
+}
+
+/** The process env: its own (the service's, for the daemon), then these values where unset. */
+function gatewayProcessEnv(input: EnvSourcesInput, values: Iterable<readonly [string, string]>): Record<string, string> {
+  const env: Record<string, string> = { ...(input.mode === 'daemon' ? input.loginShell?.daemonEnv : undefined) };
+  for (const [k, v] of values) if (!Object.hasOwn(env, k)) env[k] = v;
+  return env;
 }
 
 function failureWords(outcome: Extract<LoginShellOutcome, { ok: false }>, timeoutMs: number): string {
