@@ -142,7 +142,7 @@ export function defineExtensionSuites(): void {
       const candidate = nodes.find((n) => n.kind === 'candidate' && n.agent.agentId === 'main' && n.candidate.id === 'anthropic:default');
       assert.ok(candidate, 'main → anthropic → anthropic:default');
       const item = api.profileTree.getTreeItem(candidate);
-      assert.equal(item.contextValue, 'profile');
+      assert.equal(item.contextValue, 'profile.expiring', 'an expiring profile is offered Paste Token');
       assert.match(String(item.description), /^token:sk-ant-o\.\.\..*-tail · expires in 1h · used$/);
       assert.match(itemText(api, candidate), /Used: the first usable profile/);
       for (const node of nodes) assert.ok(!itemText(api, node).includes(CANARY_MIDDLE), 'no secret in the tree');

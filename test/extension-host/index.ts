@@ -6,6 +6,7 @@
  */
 import Mocha from 'mocha';
 import { defineExtensionSuites } from './extension.test';
+import { defineWriteSuites } from './writes.test';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
@@ -13,6 +14,7 @@ export function run(): Promise<void> {
   // and `test` globals, then let the specs register themselves.
   mocha.suite.emit('pre-require', globalThis, 'extension-host', mocha);
   defineExtensionSuites();
+  defineWriteSuites();
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} extension-host test(s) failed`)) : resolve()));
   });
