@@ -13,7 +13,7 @@ export interface SteeringRepo {
   repo: string;
   /** Written by the repository's code: must never exist. */
   marker: string;
-  /** Written by the user's own profile each time the login shell runs. */
+  /** Written by the user's own profile each time the login shell runs: its working folder. */
   profileRan: string;
 }
 
@@ -27,7 +27,7 @@ export function writeSteeringRepo(root: string): SteeringRepo {
   writeTree(home, {
     '.openclaw/openclaw.json': { agents: { defaults: { model: 'anthropic/claude-sonnet-4-6' } }, env: { shellEnv: { enabled: true } } },
     '.profile': [
-      `echo ran >> '${profileRan}'`,
+      `pwd >> '${profileRan}'`,
       '[ -f "${SOME_PREFIX:=$HOME}/.tool/env" ] && . "${SOME_PREFIX:=$HOME}/.tool/env"',
       `export ANTHROPIC_API_KEY=${STEERING_KEY}`,
       '',

@@ -60,6 +60,7 @@ describe('the login shell never gets a working folder\'s .env values', () => {
         });
         assert.equal(run.status, 0, run.stderr);
         assert.equal(profileRuns(r), 1, "the user's own profile ran");
+        assert.equal(fs.readFileSync(r.profileRan, 'utf8').trim(), r.home, 'the shell runs in the home folder, not the repository');
         assert.ok(!fs.existsSync(r.marker), "the repository's code ran in the login shell");
         const doc = JSON.parse(run.stdout) as { auth: { providers: { provider: string; env?: { source: string } }[] } };
         assert.equal(doc.auth.providers.find((p) => p.provider === 'anthropic')?.env?.source, 'shell env: ANTHROPIC_API_KEY');

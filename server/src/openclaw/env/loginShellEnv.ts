@@ -170,11 +170,13 @@ export type LoginShellProbe = (request: LoginShellRequest) => LoginShellOutcome;
 /**
  * Runs `SHELL -l -c 'env -0'` synchronously as OpenClaw does (stdin closed, 2 MB of output at most,
  * the timeout in force) and reads its environment. Never throws and never keeps the shell's
- * stderr: a profile may print anything, secrets included.
+ * stderr: a profile may print anything, secrets included. It runs in the home folder, not in ours
+ * (OpenClaw's): a profile line that reads its working folder must not read a repository's files.
  */
 export function runLoginShell(request: LoginShellRequest): LoginShellOutcome {
   try {
     const r = spawnSync(request.shell, ['-l', '-c', 'env -0'], {
+      cwd: shellWorkingFolder(request.env.HOME),
       env: { ...request.env },
       timeout: request.timeoutMs,
       maxBuffer: MAX_OUTPUT_BYTES,
@@ -197,6 +199,16 @@ export function runLoginShell(request: LoginShellRequest): LoginShellOutcome {
     const code = (error as NodeJS.ErrnoException)?.code;
     return { ok: false, failure: 'spawn-error', ...(code ? { detail: code } : {}) };
   }
+}
+
+/** The shell's working folder: the home it is given when that is a folder, else the root. */
+function shellWorkingFolder(home: string | undefined): string {
+  try {
+    if (home && path.isAbsolute(home) && fs.statSync(home).isDirectory()) return home;
+  } catch {
+    // A home that does not exist: the root, which always does.
+  }
+  return path.parse(process.cwd()).root;
 }
 
 /** `env -0` output: NUL-separated `KEY=value` entries; values may hold line breaks. */
