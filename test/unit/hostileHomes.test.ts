@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { diagnoseDocument } from '../../server/src/diagnostics/documentDiagnostics.ts';
 import { profileHover } from '../../server/src/features/profileHover.ts';
+import { readTextFile } from '../../server/src/openclaw/fileRead.ts';
 import { loadOpenClawState } from '../../server/src/openclaw/state.ts';
 import { buildStatusSnapshot } from '../../server/src/statusSnapshot.ts';
-import { runOurCli } from '../support/runCli.ts';
+import { cliPath, runOurCli } from '../support/runCli.ts';
 import { withTempDir, writeTree } from '../support/tree.ts';
 
 /** Issue 13: files shaped to break the loaders (depth, reserved keys) leave the rest of the status intact. */
@@ -117,4 +120,39 @@ describe('reserved keys in rebuilt records (issue 13, item 3)', () => {
         assert.equal(state.issues.filter((i) => i.code === 'store/reserved-id').length, 0);
       }));
   }
+});
+
+describe('files the kernel makes up (issue 13, item 6)', () => {
+  // /proc/kmsg never ends (readable as root); /proc/self/status ends but is procfs all the same.
+  const targets = ['/proc/kmsg', '/proc/self/status', '/sys/kernel/address_bits'].filter((t) => {
+    try {
+      fs.accessSync(t, fs.constants.R_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+
+  it('has kernel files to try', () => assert.ok(targets.includes('/proc/self/status'), 'this test needs Linux /proc'));
+
+  for (const target of targets) {
+    it(`a ~/.openclaw/.env linked to ${target} is refused, and the CLI finishes`, () =>
+      withTempDir((home) => {
+        writeTree(home, { '.openclaw/.env.real': `ANTHROPIC_API_KEY=${ENV_KEY}\n` });
+        fs.symlinkSync(target, path.join(home, '.openclaw/.env'));
+        const envFile = path.join(home, '.openclaw/.env');
+        const read = readTextFile(envFile);
+        assert.equal(read.kind === 'unreadable' && read.issue.code, 'file/pseudo-file');
+        // A hang would be killed here; the read itself is bounded by MAX_READ_MS (fileRead.ts).
+        const cli = spawnSync(process.execPath, [cliPath, 'status'], { env: { PATH: process.env.PATH ?? '', HOME: home, TZ: 'UTC' }, cwd: home, encoding: 'utf8', timeout: 15_000 });
+        assert.equal(cli.signal, null, 'the CLI hung on the file');
+        assert.equal(cli.status, 0, cli.stderr);
+        assert.match(cli.stdout, /~\/\.openclaw\/\.env: This file is made up by the kernel/);
+      }));
+  }
+
+  it('a kernel file named directly is refused too', () => {
+    const read = readTextFile('/proc/self/status');
+    assert.equal(read.kind === 'unreadable' && read.issue.code, 'file/pseudo-file');
+  });
 });

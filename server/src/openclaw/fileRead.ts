@@ -3,6 +3,11 @@ import { issue, type SourceIssue } from './issues.js';
 
 /** Files larger than this are not read: a credential file is a few kilobytes. */
 export const MAX_READ_BYTES = 64 * 1024 * 1024;
+/**
+ * A file whose size is unknown (0 in its stat) is read in chunks until it ends; one still giving
+ * data after this long is not a credential file (a kernel log behind a symbolic link never ends).
+ */
+export const MAX_READ_MS = 1000;
 
 export type FileReadResult =
   | { kind: 'ok'; text: string; symlinkTarget?: string; mtimeMs: number; mode: number }
@@ -91,9 +96,11 @@ function readFollowingLinks(file: string, maxBytes: number, lstat: fs.Stats): Fi
   // Checked before opening: opening a FIFO without O_NONBLOCK would wait for a writer.
   const refused = refusal(file, stat, maxBytes);
   if (refused) return refused;
+  if (symlinkTarget !== undefined && isUnderPseudoFileSystem(symlinkTarget)) return unreadable(file, 'pseudo-file', PSEUDO_FILE);
   let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
+    // Non-blocking here too: a kernel file behind the link may otherwise wait forever for data.
+    fd = fs.openSync(file, OPEN_FLAGS === undefined ? 'r' : O_RDONLY | O_NONBLOCK);
   } catch (error) {
     return failedOpen(file, error);
   }
@@ -116,10 +123,76 @@ function readAndClose(file: string, fd: number, maxBytes: number): FileReadResul
 function readOpenFile(file: string, fd: number, stat: fs.Stats, maxBytes: number): FileReadResult {
   const refused = refusal(file, stat, maxBytes);
   if (refused) return refused;
-  const text = fs.readFileSync(fd, 'utf8');
+  // procfs and sysfs files say they are regular; procfs ones say size 0, which real files rarely do.
+  if (stat.size === 0 && isOnPseudoFileSystem(file)) return unreadable(file, 'pseudo-file', PSEUDO_FILE);
+  const bytes = stat.size > 0 ? readKnownSize(fd, stat.size) : readUntilEnd(fd, maxBytes);
+  if (bytes === 'too-large') return unreadable(file, 'too-large', `This file grew past the ${Math.round(maxBytes / 1048576)} MB a credential file may be while it was read; it was not read.`);
+  if (bytes === 'never-ends') return unreadable(file, 'never-ends', NEVER_ENDS);
+  const text = bytes.toString('utf8');
   if (isBinary(text)) return unreadable(file, 'binary', 'This file holds binary data, not text; OpenClaw cannot read it.');
   return { kind: 'ok', text, mtimeMs: stat.mtimeMs, mode: stat.mode };
 }
+
+/** Exactly `size` bytes (fewer if the file shrank meanwhile), as readFileSync reads a file of known size. */
+function readKnownSize(fd: number, size: number): Buffer {
+  const buffer = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const n = fs.readSync(fd, buffer, filled, size - filled, null);
+    if (n === 0) break;
+    filled += n;
+  }
+  return filled === size ? buffer : buffer.subarray(0, filled);
+}
+
+/** A file of unknown size, in chunks, bounded by `maxBytes` and MAX_READ_MS. */
+function readUntilEnd(fd: number, maxBytes: number): Buffer | 'too-large' | 'never-ends' {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const deadline = Date.now() + MAX_READ_MS;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    let n: number;
+    try {
+      n = fs.readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      // Opened non-blocking: EAGAIN means the file waits for more data instead of ending.
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') return 'never-ends';
+      throw error;
+    }
+    if (n === 0) return Buffer.concat(chunks, total);
+    total += n;
+    if (total > maxBytes) return 'too-large';
+    chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+    if (Date.now() > deadline) return 'never-ends';
+  }
+}
+
+/** Where the kernel makes file content up: never a credential file, and some of it never ends (/proc/kmsg). */
+const PSEUDO_FILE_SYSTEM_ROOTS = ['/proc', '/sys'];
+/** statfs magic numbers of the same kind of file system, wherever it is mounted (linux/magic.h). */
+const PSEUDO_FILE_SYSTEM_TYPES: ReadonlySet<number> = new Set([
+  0x9fa0, // proc
+  0x62656572, // sysfs
+  0x64626720, // debugfs
+  0x74726163, // tracefs
+  0x73636673, // securityfs
+]);
+
+function isUnderPseudoFileSystem(realPath: string): boolean {
+  return PSEUDO_FILE_SYSTEM_ROOTS.some((root) => realPath === root || realPath.startsWith(`${root}/`));
+}
+
+function isOnPseudoFileSystem(file: string): boolean {
+  try {
+    return PSEUDO_FILE_SYSTEM_TYPES.has(fs.statfsSync(file).type);
+  } catch {
+    return false;
+  }
+}
+
+const PSEUDO_FILE = 'This file is made up by the kernel (/proc or /sys), not a file OpenClaw keeps credentials in; some such files never end, so it is not read.';
+const NEVER_ENDS = `Reading this file did not finish within ${MAX_READ_MS / 1000} s: it keeps producing data like a device, not a file; it was not read.`;
 
 /** Why a file that exists is not read: a folder, a device or pipe, or far too large for a credential file. */
 function refusal(file: string, stat: fs.Stats, maxBytes: number): FileReadResult | undefined {
