@@ -153,3 +153,71 @@ test('dragging a profile above another in the tree sets the auth order, as the r
     await session.close();
   }
 });
+
+test('Auth Order from the palette: reorder with the arrows of the quick pick, then Remove Profile from the tree after a modal question', { timeout: 300_000 }, async () => {
+  const stateDir = writeFixture('ok', path.join(freshRunDir('home-order-pick'), 'openclaw'));
+  const store = JSON.parse(fs.readFileSync(path.join(stateDir, STORE), 'utf8'));
+  store.profiles['anthropic:backup'] = { ...store.profiles['anthropic:default'], token: `sk-ant-oat01-${CANARY}-${'c'.repeat(80)}backup` };
+  writeFiles(stateDir, { [STORE]: store });
+  const session = await openSession({ name: 'order-pick', stateDir });
+  const { page } = session;
+  try {
+    await expectStatus(page, { text: 'OpenClaw', icon: 'check', level: 'ok' });
+    await runFromPalette(page, 'OpenClaw: Auth Order');
+    // One agent, one provider with profiles: the command goes straight to the order in force.
+    const source = await waitFor('the order and where it comes from', async () => {
+      const placeholder = (await page.locator('.quick-input-widget input.input').getAttribute('placeholder').catch(() => null)) ?? '';
+      return /default order/.test(placeholder) ? placeholder : undefined;
+    }, 15_000);
+    console.log(`Auth Order says: ${source}`);
+    await screenshot(page, 'order-pick-info');
+    await pickQuickItem(page, 'Set the order…');
+    const rows = page.locator('.quick-input-widget .monaco-list-row');
+    await waitFor('the profiles to reorder', async () => ((await rows.count()) === 2 ? true : undefined), 15_000);
+    const labels = async () => rows.evaluateAll((els) => els.map((el) => (el.querySelector('.label-name')?.textContent ?? '').trim()));
+    const [top, bottom] = (await labels()) as [string, string];
+    await rows.nth(1).hover();
+    await rows.nth(1).locator('.action-label[aria-label="Move up"], .action-label[title="Move up"]').first().click();
+    await waitFor('the quick pick in the new order', async () => ((await labels())[0] === bottom ? true : undefined), 10_000);
+    await screenshot(page, 'order-pick-moved');
+    await page.keyboard.press('Enter');
+    await waitFor('the order written', async () => {
+      const file = path.join(stateDir, 'agents/main/agent/auth-state.json');
+      return fs.existsSync(file) && JSON.parse(fs.readFileSync(file, 'utf8')).order?.anthropic?.[0] === bottom ? true : undefined;
+    }, 20_000);
+    const got = realOpenClaw(stateDir, ['models', 'auth', 'order', 'get', '--provider', 'anthropic']);
+    assert.match(got.stdout, new RegExp(`Order override: ${bottom}, ${top}`), `the real openclaw 2026.6.1 reads the order set in the quick pick:\n${got.stdout}`);
+
+    // Remove Profile from the tree's context menu, confirmed in the modal that names the profile.
+    await openProfilesView(page);
+    await expandRow(page, 'anthropic', 2).catch(() => undefined);
+    // The tree redraws after the write: right-click only once it shows the new order.
+    await waitFor('the tree in the new order', async () => {
+      const order = (await profileTreeRows(page)).filter((r) => r.level === 3).map((r) => r.label);
+      return order[0] === bottom && order[1] === top ? true : undefined;
+    }, 20_000);
+    const row = page.locator('.part.sidebar .monaco-list-row[aria-level="3"]').filter({ has: page.locator('.label-name', { hasText: 'anthropic:backup' }) }).first();
+    await row.click({ button: 'right' });
+    await screenshot(page, 'remove-profile-menu');
+    await page.locator('.context-view .action-label', { hasText: 'Remove Profile' }).first().click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 10_000 }).catch(async (error) => {
+      await screenshot(page, 'remove-profile-no-dialog');
+      throw error;
+    });
+    assert.match(await dialog.innerText(), /Remove the OpenClaw profile anthropic:backup\?/);
+    await screenshot(page, 'remove-profile-modal');
+    await dialog.locator('.monaco-button', { hasText: /^Remove$/ }).click();
+    await waitFor('the profile gone from the store', async () => {
+      const profiles = JSON.parse(fs.readFileSync(path.join(stateDir, STORE), 'utf8')).profiles;
+      return profiles['anthropic:backup'] === undefined && profiles['anthropic:default'] ? true : undefined;
+    }, 20_000);
+    await waitFor('the profile gone from the tree', async () => ((await profileTreeRows(page)).some((r) => r.label === 'anthropic:backup') ? undefined : true), 20_000);
+    const after = realOpenClaw(stateDir, ['models', 'auth', 'order', 'get', '--provider', 'anthropic']);
+    assert.ok(!after.stdout.includes('anthropic:backup'), `the removed profile left the order too:\n${after.stdout}`);
+    await assertNoSecretOnScreen(page, 'after reorder and remove');
+    assertNoSecretInLogs(session.server.extensionHostLog(), 'logs after reorder and remove');
+  } finally {
+    await session.close();
+  }
+});
