@@ -7,13 +7,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { CANARY, writeFiles, writeFixture } from '../fixtures/homes.ts';
 import { ensurePeer } from '../differential/peer.ts';
 import { freshRunDir } from './support/paths.ts';
 import { waitFor } from './support/processes.ts';
 import { openSession } from './support/session.ts';
-import { notificationTexts, pickQuickItem, runFromPalette, screenshot } from './support/workbench.ts';
+import { answerInput, notificationTexts, pickQuickItem, runFromPalette, screenshot } from './support/workbench.ts';
 import {
   assertNoSecretInLogs, assertNoSecretOnScreen, expandRow, expectStatus, openProfilesView, profileTreeRows, statusTooltip,
 } from './support/openclawUi.ts';
@@ -22,20 +21,13 @@ const STORE = 'agents/main/agent/auth-profiles.json';
 /** A setup-token as long as a real one, with the canary in the middle (masking shows 8 + 8 characters). */
 const PASTED = `sk-ant-oat01-${CANARY}-${'p'.repeat(80)}pasted`;
 
-/** Waits for the quick input whose prompt matches, types `value` (as keystrokes) and presses Enter. */
-async function answerInput(page: Page, prompt: RegExp, value: string, options: { password?: boolean; replace?: boolean } = {}): Promise<void> {
-  const widget = page.locator('.quick-input-widget');
-  const input = widget.locator('input.input');
-  await waitFor(`an input box asking ${prompt}`, async () => {
-    if (!(await widget.isVisible())) return undefined;
-    const message = await widget.locator('.quick-input-message').innerText().catch(() => '');
-    const type = await input.getAttribute('type');
-    return prompt.test(message) && (options.password === undefined || (type === 'password') === options.password) ? true : undefined;
-  }, 15_000);
-  await input.click();
-  if (options.replace) await page.keyboard.press('Control+A');
-  await page.keyboard.type(value, { delay: 2 });
-  await page.keyboard.press('Enter');
+/** The `ok` fixture plus a second valid anthropic profile, `anthropic:backup` (its token carries the canary too). */
+function homeWithBackupProfile(name: string): string {
+  const stateDir = writeFixture('ok', path.join(freshRunDir(name), 'openclaw'));
+  const store = JSON.parse(fs.readFileSync(path.join(stateDir, STORE), 'utf8'));
+  store.profiles['anthropic:backup'] = { ...store.profiles['anthropic:default'], token: `sk-ant-oat01-${CANARY}-${'b'.repeat(80)}backup` };
+  writeFiles(stateDir, { [STORE]: store });
+  return stateDir;
 }
 
 /** `openclaw models auth order get` / `models status --check` of the real CLI on a state dir. */
@@ -122,10 +114,7 @@ test('Paste Token refuses a token cut short, with the reason, and writes nothing
 });
 
 test('dragging a profile above another in the tree sets the auth order, as the real CLI reads it', { timeout: 240_000 }, async () => {
-  const stateDir = writeFixture('ok', path.join(freshRunDir('home-order'), 'openclaw'));
-  const store = JSON.parse(fs.readFileSync(path.join(stateDir, STORE), 'utf8'));
-  store.profiles['anthropic:backup'] = { ...store.profiles['anthropic:default'], token: `sk-ant-oat01-${CANARY}-${'b'.repeat(80)}backup` };
-  writeFiles(stateDir, { [STORE]: store });
+  const stateDir = homeWithBackupProfile('home-order');
   const session = await openSession({ name: 'order-drag', stateDir });
   const { page } = session;
   try {
@@ -155,10 +144,7 @@ test('dragging a profile above another in the tree sets the auth order, as the r
 });
 
 test('Auth Order from the palette: reorder with the arrows of the quick pick, then Remove Profile from the tree after a modal question', { timeout: 300_000 }, async () => {
-  const stateDir = writeFixture('ok', path.join(freshRunDir('home-order-pick'), 'openclaw'));
-  const store = JSON.parse(fs.readFileSync(path.join(stateDir, STORE), 'utf8'));
-  store.profiles['anthropic:backup'] = { ...store.profiles['anthropic:default'], token: `sk-ant-oat01-${CANARY}-${'c'.repeat(80)}backup` };
-  writeFiles(stateDir, { [STORE]: store });
+  const stateDir = homeWithBackupProfile('home-order-pick');
   const session = await openSession({ name: 'order-pick', stateDir });
   const { page } = session;
   try {

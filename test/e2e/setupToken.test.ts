@@ -12,7 +12,7 @@ import { CANARY, writeFixture } from '../fixtures/homes.ts';
 import { freshRunDir } from './support/paths.ts';
 import { waitFor } from './support/processes.ts';
 import { openSession } from './support/session.ts';
-import { notificationTexts, runFromPalette, screenshot } from './support/workbench.ts';
+import { answerInput, notificationTexts, runFromPalette, screenshot } from './support/workbench.ts';
 import { assertNoSecretInLogs, expectStatus } from './support/openclawUi.ts';
 
 const STORE = 'agents/main/agent/auth-profiles.json';
@@ -58,14 +58,6 @@ async function terminalText(page: Page): Promise<string> {
   return page.evaluate(() => navigator.clipboard.readText());
 }
 
-async function answerInput(page: Page, prompt: RegExp, value: string, replace = false): Promise<void> {
-  const widget = page.locator('.quick-input-widget');
-  await waitFor(`an input box asking ${prompt}`, async () => (await widget.isVisible()) && prompt.test(await widget.locator('.quick-input-message').innerText().catch(() => '')) ? true : undefined, 15_000);
-  await widget.locator('input.input').click();
-  if (replace) await page.keyboard.press('Control+A');
-  await page.keyboard.type(value, { delay: 2 });
-  await page.keyboard.press('Enter');
-}
 
 test('Setup Token: the token claude setup-token prints is stored in one click and the status bar turns ok', { timeout: 240_000 }, async () => {
   const stateDir = writeFixture('expired', path.join(freshRunDir('home-setup'), 'openclaw'));
@@ -83,7 +75,7 @@ test('Setup Token: the token claude setup-token prints is stored in one click an
     const printedOnScreen = (await terminalText(page)).includes(CANARY);
     await clickNotificationButton(page, /printed a setup-token/, 'Store in OpenClaw');
     await screenshot(page, 'setup-token-offer');
-    await answerInput(page, /Profile id/, 'anthropic:default', true);
+    await answerInput(page, /Profile id/, 'anthropic:default', { replace: true });
     await answerInput(page, /expires/, '365d');
     await expectStatus(page, { text: 'OpenClaw', icon: 'check', level: 'ok' }, 30_000);
     await screenshot(page, 'setup-token-stored');

@@ -84,6 +84,28 @@ export async function pickQuickItem(page: Page, label: string): Promise<void> {
   }
 }
 
+/**
+ * Answers a quick input box as a user does: waits for the box whose prompt matches (and, when
+ * `password` is given, whose field is or is not a password field), types `value` as keystrokes
+ * (replacing the proposed value with `replace`), then presses Enter.
+ */
+export async function answerInput(page: Page, prompt: RegExp, value: string, options: { password?: boolean; replace?: boolean } = {}): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input.input');
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const message = (await widget.isVisible()) ? await widget.locator('.quick-input-message').innerText().catch(() => '') : '';
+    const type = await input.getAttribute('type').catch(() => null);
+    if (prompt.test(message) && (options.password === undefined || (type === 'password') === options.password)) break;
+    if (Date.now() > deadline) throw new Error(`no input box asking ${prompt}; last prompt: '${message}'`);
+    await page.waitForTimeout(100);
+  }
+  await input.click();
+  if (options.replace) await page.keyboard.press('Control+A');
+  await page.keyboard.type(value, { delay: 2 });
+  await page.keyboard.press('Enter');
+}
+
 /** The texts of the visible notification toasts. */
 export async function notificationTexts(page: Page): Promise<string[]> {
   return page.locator('.notification-toast .notification-list-item-message').allInnerTexts();
