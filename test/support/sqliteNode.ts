@@ -24,6 +24,8 @@ export function runTestFileUnderSqliteNode(file: string, minPassed: number, time
   // Without NODE_TEST_CONTEXT: inherited from this runner, it would make the child report to us instead of running.
   const { NODE_TEST_CONTEXT: _ignored, ...env } = process.env;
   const r = spawnSync(node, ['--import', 'tsx', '--test', '--test-reporter=tap', file], { cwd: repoRoot, env: { ...env, ...extraEnv }, encoding: 'utf8', timeout: timeoutMs });
+  // The child's diagnostics (measurements) are shown here too.
+  for (const line of r.stdout.split('\n')) if (/^\s+# /.test(line)) process.stderr.write(`${line.trim()}\n`);
   assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
   const passed = Number(/^# pass (\d+)$/m.exec(r.stdout)?.[1] ?? 0);
   assert.ok(passed >= minPassed && /^# fail 0$/m.test(r.stdout), r.stdout);

@@ -133,6 +133,7 @@ if (!hasSqlite) {
         cliPaste(home, 'cli:two', 'work'),
       ];
       const outcomes = await Promise.all(runs);
+      for (const o of outcomes) t.diagnostic(`${o.label}: ${o.stdout.split('\n').filter((l) => l.startsWith('ok ')).length} checked writes in ${o.ms} ms (process start included)`);
       for (const o of outcomes) assert.equal(o.code, 0, `${o.label}: ${o.stdout.split('\n').filter((l) => l.startsWith('bad')).join('; ')} ${o.stderr}`);
       assert.equal(checkStoreHolds(globalDb, sharedSql, 'ours', 500), undefined);
       assert.equal(checkStoreHolds(globalDb, sharedSql, 'oc', 500), undefined);
@@ -174,17 +175,18 @@ if (!hasSqlite) {
       assert.equal(b.code, 0, b.stdout + b.stderr);
     });
 
-    interface Outcome { label: string; code: number; stdout: string; stderr: string }
+    interface Outcome { label: string; code: number; stdout: string; stderr: string; ms: number }
 
     function collect(label: string, child: ChildProcess): Promise<Outcome> {
       let stdout = '';
       let stderr = '';
+      const started = Date.now();
       child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
       child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
       const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
       return new Promise((resolve) => child.on('close', (code, signal) => {
         clearTimeout(timer);
-        resolve({ label, code: code ?? (signal ? 128 : -1), stdout, stderr });
+        resolve({ label, code: code ?? (signal ? 128 : -1), stdout, stderr, ms: Date.now() - started });
       }));
     }
 

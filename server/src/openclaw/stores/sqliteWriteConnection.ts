@@ -43,8 +43,8 @@ export interface OpenOptions {
 /**
  * Opens one of OpenClaw's existing databases for writing, or refuses without creating or changing
  * anything: no database (OpenClaw creates it, with a schema of its own, on first use), a folder or
- * other non-file in its place, a file that is not a database or fails SQLite's quick check, a
- * schema newer than 2026.9.6's, or missing tables. WAL as OpenClaw keeps it, its busy timeout.
+ * other non-file in its place, a file that is not a database, a schema newer than 2026.9.6's, or
+ * missing tables or tables that fail SQLite's quick check. WAL as OpenClaw keeps it, its busy timeout.
  */
 export function openForWrite(sqlite: WritableSqliteModule, database: string, options: OpenOptions): WritableDatabase {
   const stat = fs.statSync(database, { throwIfNoEntry: false });
@@ -59,17 +59,13 @@ export function openForWrite(sqlite: WritableSqliteModule, database: string, opt
     // mode=rw: never create the file, even if it disappears between the look and the open.
     db = new sqlite.DatabaseSync(`${pathToFileURL(database).href}?mode=rw`);
     db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs))}`);
-    const check = db.prepare('PRAGMA quick_check').all().map((r) => String(Object.values(r)[0]));
-    if (check.length !== 1 || check[0] !== 'ok') throw new WriteRefused('sqlite/corrupt', `SQLite's check of this database failed (${check.slice(0, 2).join('; ')}). Run \`openclaw doctor\`. Nothing was written.`, { file: database });
+    // Reading the schema fails at once on a file that is not a database.
+    db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
     const version = Number(db.prepare('PRAGMA user_version').get()?.user_version ?? 0);
     if (version > SUPPORTED_SCHEMA[options.kind]) {
       throw new WriteRefused('sqlite/newer-schema', `This database was written by an OpenClaw newer than 2026.9.6 (schema ${version}); update this extension before writing to it. Nothing was written.`, { file: database });
     }
-    for (const table of options.tables) {
-      if (!db.prepare("SELECT 1 AS present FROM sqlite_master WHERE type = 'table' AND name = ?").get(table)) {
-        throw new WriteRefused('sqlite/no-table', `This database has no ${table} table, so OpenClaw has not set it up for credentials yet. Run OpenClaw once, then try again. Nothing was written.`, { file: database });
-      }
-    }
+    assertTables(db, database, options.tables);
     // OpenClaw keeps its databases in WAL mode with synchronous NORMAL; a journal mode is sticky, so only a database that lost it is set back.
     if (String(db.prepare('PRAGMA journal_mode').get()?.journal_mode).toLowerCase() !== 'wal') db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = NORMAL');
@@ -80,6 +76,25 @@ export function openForWrite(sqlite: WritableSqliteModule, database: string, opt
     throw refusalFor(error, database, options.busyTimeoutMs);
   }
 }
+
+/** Refuses a database without the tables a write needs: OpenClaw has not set it up for credentials. */
+export function assertTables(db: WritableDatabase, database: string, tables: string[]): void {
+  const checked = checkedTables.get(db) ?? new Set<string>();
+  checkedTables.set(db, checked);
+  for (const table of tables) {
+    if (checked.has(table)) continue;
+    if (!db.prepare("SELECT 1 AS present FROM sqlite_master WHERE type = 'table' AND name = ?").get(table)) {
+      throw new WriteRefused('sqlite/no-table', `This database has no ${table} table, so OpenClaw has not set it up for credentials yet. Run OpenClaw once, then try again. Nothing was written.`, { file: database });
+    }
+    // SQLite's own check of the table about to be written (the whole database would cost far more in OpenClaw's 105-table one).
+    const check = db.prepare(`PRAGMA quick_check(${table})`).all().map((r) => String(Object.values(r)[0]));
+    if (check.length !== 1 || check[0] !== 'ok') throw new WriteRefused('sqlite/corrupt', `SQLite's check of the ${table} table failed (${check.slice(0, 2).join('; ')}). Run \`openclaw doctor\`. Nothing was written.`, { file: database });
+    checked.add(table);
+  }
+}
+
+/** Tables of each open connection already found and checked. */
+const checkedTables = new WeakMap<WritableDatabase, Set<string>>();
 
 /** Runs `fn` in one `BEGIN IMMEDIATE` transaction: committed whole, or rolled back whole. */
 export function immediateTransaction<T>(db: WritableDatabase, database: string, busyTimeoutMs: number, fn: () => T): T {

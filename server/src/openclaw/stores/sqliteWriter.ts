@@ -6,7 +6,7 @@ import { isRecord } from './authStore.js';
 import { readSqliteUntouched, type SqliteDatabase } from './sqliteRead.js';
 import { AGENT_CELLS, cellLabel, deleteCell, GLOBAL_CELLS, readCell, readObjectCell, writeCell, type StoreCell } from './sqliteStoreRows.js';
 import {
-  immediateTransaction, openForWrite, OPENCLAW_SQLITE_BUSY_TIMEOUT_MS, requireWritableSqlite, type WritableDatabase, type WritableSqliteModule,
+  assertTables, immediateTransaction, openForWrite, OPENCLAW_SQLITE_BUSY_TIMEOUT_MS, requireWritableSqlite, type WritableDatabase, type WritableSqliteModule,
 } from './sqliteWriteConnection.js';
 import { withStateLifecycleLock } from './sqliteWriteLock.js';
 import { dropProviderOrder, forgetProfile, isEmptyState, pastedCredential, setProviderOrder } from './storeDocEdits.js';
@@ -72,7 +72,27 @@ export class SqliteStoreWriter implements CredentialStoreWriter {
     if (!fs.existsSync(this.globalDb)) {
       throw new WriteRefused('sqlite/no-database', `OpenClaw has not created its state database (${this.globalDb}) yet. Run OpenClaw once (for example \`openclaw models auth paste-token\`), then try again. Nothing was written.`, { file: this.globalDb });
     }
-    return withStateLifecycleLock(sqlite, this.globalDb, this.busyTimeoutMs, () => this.applyLocked(sqlite, change));
+    this.pool = new Map();
+    try {
+      return withStateLifecycleLock(sqlite, this.globalDb, this.busyTimeoutMs, () => this.applyLocked(sqlite, change));
+    } finally {
+      for (const db of this.pool.values()) db.close();
+      this.pool = new Map();
+    }
+  }
+
+  /** Connections of one apply(): each database opened (and checked) once, closed at its end. */
+  private pool = new Map<string, WritableDatabase>();
+
+  private open(sqlite: WritableSqliteModule, database: string, kind: 'global' | 'agent', tables: string[]): WritableDatabase {
+    const open = this.pool.get(database);
+    if (open) {
+      assertTables(open, database, tables);
+      return open;
+    }
+    const db = openForWrite(sqlite, database, { kind, busyTimeoutMs: this.busyTimeoutMs, tables });
+    this.pool.set(database, db);
+    return db;
   }
 
   private applyLocked(sqlite: WritableSqliteModule, change: CredentialChange): WriteResult {
@@ -147,27 +167,26 @@ export class SqliteStoreWriter implements CredentialStoreWriter {
    * OpenClaw's first write does (the global database unless main's old files or rows hold anything).
    */
   private credentialHome(sqlite: WritableSqliteModule, forPaste: boolean): CredentialHome {
-    const agentHome: CredentialHome = { database: this.agentDb, kind: 'agent', store: AGENT_CELLS.store };
-    if (!this.sharedMain) return agentHome;
+    return this.sharedMain ? this.sharedHome(sqlite, forPaste) : { database: this.agentDb, kind: 'agent', store: AGENT_CELLS.store };
+  }
+
+  /** The shared (main) store: the global database's rows, or main's own database ("legacy-main"). */
+  private sharedHome(sqlite: WritableSqliteModule, forPaste: boolean): CredentialHome {
     const placed = this.readOwnership(sqlite);
     if (placed === 'state-db') return { database: this.globalDb, kind: 'global', store: GLOBAL_CELLS.store, sharedState: GLOBAL_CELLS.state };
     if (placed === undefined && forPaste && !this.legacyMainHoldsAnything(sqlite)) {
       return { database: this.globalDb, kind: 'global', store: GLOBAL_CELLS.store, sharedState: GLOBAL_CELLS.state, claimOwnership: true };
     }
-    return agentHome;
+    return { database: agentSqlitePath(defaultAgentDir(this.target.stateDir, DEFAULT_AGENT_ID)), kind: 'agent', store: AGENT_CELLS.store };
   }
 
   /** `auth.sharedStore`: 'state-db', 'legacy-main', or undefined when OpenClaw has not decided yet. */
   private readOwnership(sqlite: WritableSqliteModule): 'state-db' | 'legacy-main' | undefined {
-    const db = openForWrite(sqlite, this.globalDb, { kind: 'global', busyTimeoutMs: this.busyTimeoutMs, tables: [GLOBAL_CELLS.ownership.table] });
-    try {
-      const value = readObjectCell(db, this.globalDb, GLOBAL_CELLS.ownership);
-      if (value === undefined) return undefined;
-      if (Object.keys(value).length === 1 && (value.location === 'state-db' || value.location === 'legacy-main')) return value.location;
-      throw new WriteRefused('sqlite/invalid-shared-store', 'OpenClaw\'s auth.sharedStore setting holds a location it does not know. Run `openclaw doctor --fix`. Nothing was written.', { file: cellLabel(this.globalDb, GLOBAL_CELLS.ownership) });
-    } finally {
-      db.close();
-    }
+    const db = this.open(sqlite, this.globalDb, 'global', [GLOBAL_CELLS.ownership.table]);
+    const value = readObjectCell(db, this.globalDb, GLOBAL_CELLS.ownership);
+    if (value === undefined) return undefined;
+    if (Object.keys(value).length === 1 && (value.location === 'state-db' || value.location === 'legacy-main')) return value.location;
+    throw new WriteRefused('sqlite/invalid-shared-store', 'OpenClaw\'s auth.sharedStore setting holds a location it does not know. Run `openclaw doctor --fix`. Nothing was written.', { file: cellLabel(this.globalDb, GLOBAL_CELLS.ownership) });
   }
 
   /** Main's pre-SQLite files or rows in main's own database keep OpenClaw's shared store where it was. */
@@ -180,13 +199,9 @@ export class SqliteStoreWriter implements CredentialStoreWriter {
       if (rows.kind !== 'ok' || rows.value) return true;
     }
     // A migration away from main's database that has not finished removing its source.
-    const db = openForWrite(sqlite, this.globalDb, { kind: 'global', busyTimeoutMs: this.busyTimeoutMs, tables: [] });
-    try {
-      const table = db.prepare("SELECT 1 AS present FROM sqlite_master WHERE type = 'table' AND name = 'migration_sources'").get();
-      return Boolean(table && db.prepare("SELECT 1 AS pending FROM migration_sources WHERE migration_kind = 'shared-auth-store-state-db' AND source_path = ? AND removed_source = 0 LIMIT 1").get(this.agentDb));
-    } finally {
-      db.close();
-    }
+    const db = this.open(sqlite, this.globalDb, 'global', []);
+    const table = db.prepare("SELECT 1 AS present FROM sqlite_master WHERE type = 'table' AND name = 'migration_sources'").get();
+    return Boolean(table && db.prepare("SELECT 1 AS pending FROM migration_sources WHERE migration_kind = 'shared-auth-store-state-db' AND source_path = ? AND removed_source = 0 LIMIT 1").get(this.agentDb));
   }
 
   /** The store document of a home, or a new one; refused when it is not a store or its old files still wait for `doctor --fix`. */
@@ -206,10 +221,7 @@ export class SqliteStoreWriter implements CredentialStoreWriter {
   /** As `openclaw models auth order set`: every id names a profile the agent sees (its own or the shared store) of that provider. */
   private checkOrderProfiles(sqlite: WritableSqliteModule, provider: string, ids: string[]): void {
     const homes = [this.credentialHome(sqlite, false)];
-    if (!this.sharedMain) {
-      const shared = new SqliteStoreWriter({ stateDir: this.target.stateDir, agentId: DEFAULT_AGENT_ID, agentDir: defaultAgentDir(this.target.stateDir, DEFAULT_AGENT_ID) }, { busyTimeoutMs: this.busyTimeoutMs });
-      homes.push(shared.credentialHome(sqlite, false));
-    }
+    if (!this.sharedMain) homes.push(this.sharedHome(sqlite, false));
     const visible: Record<string, unknown> = {};
     // The agent's own profiles win over the shared ones of the same id.
     for (const home of [...homes].reverse()) Object.assign(visible, this.profilesIn(home));
@@ -257,25 +269,17 @@ export class SqliteStoreWriter implements CredentialStoreWriter {
    * a maintenance already under way is refused as OpenClaw refuses it.
    */
   private assertNoAgentMaintenance(sqlite: WritableSqliteModule): void {
-    const db = openForWrite(sqlite, this.globalDb, { kind: 'global', busyTimeoutMs: this.busyTimeoutMs, tables: [] });
-    try {
-      if (!db.prepare("SELECT 1 AS present FROM sqlite_master WHERE type = 'table' AND name = 'state_leases'").get()) return;
-      const live = db.prepare('SELECT 1 AS live FROM state_leases WHERE scope = ? AND lease_key = ? AND expires_at > ?').get(AGENT_MAINTENANCE_LEASE.scope, AGENT_MAINTENANCE_LEASE.key, Date.now());
-      if (live) throw new WriteRefused('sqlite/maintenance', 'OpenClaw is rebuilding its agent databases (`openclaw doctor --fix`). Nothing was written; try again once it has finished.', { file: this.globalDb });
-    } finally {
-      db.close();
-    }
+    const db = this.open(sqlite, this.globalDb, 'global', []);
+    if (!db.prepare("SELECT 1 AS present FROM sqlite_master WHERE type = 'table' AND name = 'state_leases'").get()) return;
+    const live = db.prepare('SELECT 1 AS live FROM state_leases WHERE scope = ? AND lease_key = ? AND expires_at > ?').get(AGENT_MAINTENANCE_LEASE.scope, AGENT_MAINTENANCE_LEASE.key, Date.now());
+    if (live) throw new WriteRefused('sqlite/maintenance', 'OpenClaw is rebuilding its agent databases (`openclaw doctor --fix`). Nothing was written; try again once it has finished.', { file: this.globalDb });
   }
 
   /** One transaction on one database: opened (refusing what OpenClaw would not write), changed, committed, closed. */
   private edit(sqlite: WritableSqliteModule, database: string, kind: 'global' | 'agent', tables: string[], fn: (db: WritableDatabase) => string[]): string[] {
     if (kind === 'agent') this.assertNoAgentMaintenance(sqlite);
-    const db = openForWrite(sqlite, database, { kind, busyTimeoutMs: this.busyTimeoutMs, tables });
-    try {
-      return immediateTransaction(db, database, this.busyTimeoutMs, () => fn(db));
-    } finally {
-      db.close();
-    }
+    const db = this.open(sqlite, database, kind, tables);
+    return immediateTransaction(db, database, this.busyTimeoutMs, () => fn(db));
   }
 }
 
