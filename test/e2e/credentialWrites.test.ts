@@ -86,16 +86,18 @@ test('Paste Token from the palette turns an expired status bar ok; the token is 
   }
 });
 
-test('Paste Token refuses a token cut short, with the reason, and writes nothing', { timeout: 180_000 }, async () => {
+test('Paste Token from the status-bar tooltip\'s link refuses a token cut short, with the reason, and writes nothing', { timeout: 180_000 }, async () => {
   const stateDir = writeFixture('expired', path.join(freshRunDir('home-paste-short'), 'openclaw'));
   const before = fs.readFileSync(path.join(stateDir, STORE), 'utf8');
   const session = await openSession({ name: 'paste-short', stateDir });
   const { page } = session;
   try {
     await expectStatus(page, { text: 'anthropic:default expired', icon: 'error', level: 'error' });
-    await runFromPalette(page, 'OpenClaw: Paste Token');
-    await pickQuickItem(page, 'anthropic');
-    await answerInput(page, /Profile id/, 'anthropic:default', { replace: true });
+    // The tooltip's link names agent, provider and the expired profile: only the profile id is asked, already filled in.
+    await statusTooltip(page);
+    await page.locator('.workbench-hover a, .monaco-hover a', { hasText: 'Paste a new token' }).first().click();
+    await waitFor('the profile id proposed', async () => ((await page.locator('.quick-input-widget input.input').inputValue().catch(() => '')) === 'anthropic:default' ? true : undefined), 15_000);
+    await answerInput(page, /Profile id/, '');
     await answerInput(page, /Paste the token/, `sk-ant-oat01-${CANARY}`, { password: true });
     await answerInput(page, /expires/, '');
     // The password box comes back with the server's reason.

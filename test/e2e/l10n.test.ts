@@ -46,6 +46,11 @@ test('in French: status bar, palette title and Check notification', { timeout: 1
     const message = await waitFor('the French Check notification', async () => (await notificationTexts(page)).find((t) => /OpenClaw/.test(t)), 20_000);
     assert.equal(message, "Échec de la vérification OpenClaw pour l'agent main : anthropic:default est expiré.");
     await screenshot(page, 'l10n-fr-check');
+    // The write commands too: Paste Token's title, and its first question (the provider).
+    await runFromPalette(page, 'OpenClaw: Coller un jeton');
+    await waitFor('the French provider question', async () => ((await page.locator('.quick-input-widget input.input').getAttribute('placeholder')) === 'Fournisseur' ? true : undefined), 15_000);
+    await screenshot(page, 'l10n-fr-paste-token');
+    await page.keyboard.press('Escape');
   } finally {
     await session.close();
   }
