@@ -8,6 +8,7 @@ import { runLoginShell } from './openclaw/env/loginShellEnv.js';
 import { runMetricsCommand } from './metricsCommand.js';
 import { describeRefusal, runWriteCommand, WRITE_COMMANDS, WriteUsageError } from './writeCommands.js';
 import { WriteRefused } from './openclaw/writes.js';
+import { isStoreCheckWorker, serveStoreChecks } from './diagnostics/storeCheckWorker.js';
 
 /** Exit code for bad input (usage, unknown agent): distinct from --check's 1 and 2. */
 const EXIT_USAGE = 3;
@@ -100,7 +101,9 @@ async function run(argv: string[]): Promise<number> {
   return main(argv);
 }
 
-run(process.argv.slice(2)).then(
+// The language server runs this bundle as its store checker's worker thread (storeCheckWorker.ts).
+if (isStoreCheckWorker()) serveStoreChecks();
+else run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

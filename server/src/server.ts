@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CredentialWrites } from './credentialWrites.js';
-import { diagnoseDocument } from './diagnostics/documentDiagnostics.js';
+import { DocumentChecks } from './documentChecks.js';
 import { profileHover } from './features/profileHover.js';
 import { locateCredential } from './features/locateCredential.js';
 import { UnknownAgentError } from './openclaw/state.js';
@@ -25,6 +25,15 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let workspaceFolders: string[] = [];
 let initialSettings: ServerSettings = {};
+// Checked after a quiet time, large stores in a worker thread: typing never blocks requests.
+const checks = new DocumentChecks({
+  context: () => {
+    const state = service.state();
+    return { workspaceFolders, ...(state ? { state } : {}) };
+  },
+  publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+  log: (message) => connection.console.log(message),
+});
 
 const service = new StatusService({
   notify: (snapshot) => {
@@ -101,24 +110,23 @@ connection.onHover((params) => {
 });
 
 documents.onDidChangeContent((event) => validate(event.document));
-documents.onDidClose((event) => void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] }));
+documents.onDidClose((event) => {
+  checks.forget(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
 
-connection.onShutdown(() => service.dispose());
+connection.onShutdown(() => {
+  service.dispose();
+  checks.dispose();
+});
 
 documents.listen(connection);
 connection.listen();
 
-/** Publishes the diagnostics of one open document, computed from its unsaved text. */
+/** Publishes the diagnostics of one open document, computed from its unsaved text (soon, not now). */
 function validate(doc: TextDocument): void {
   const file = filePathOf(doc.uri);
-  if (!file) return;
-  try {
-    const state = service.state();
-    const diagnostics = diagnoseDocument(doc, file, { workspaceFolders, ...(state ? { state } : {}) });
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-  } catch (error) {
-    connection.console.log(`Could not check ${file}: ${(error as Error).message}`);
-  }
+  if (file) checks.schedule(doc, file);
 }
 
 function filePathOf(uri: string): string | undefined {

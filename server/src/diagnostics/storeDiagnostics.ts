@@ -12,7 +12,11 @@ const FILE_CONTEXT_CODES = new Set(['store/retired-json-ignored', 'store/retired
  * OpenClaw would read it if saved, plus what the resolved state says about this file's role.
  */
 export function diagnoseAuthStore(doc: TextDocument, file: string, stateIssues: readonly SourceIssue[] = []): Diagnostic[] {
-  const fromText = parseStoreText(doc.getText(), file).issues;
+  return storeDiagnostics(doc, file, parseStoreText(doc.getText(), file).issues, stateIssues);
+}
+
+/** The same, from findings of the text already worked out (by the language server's store checker). */
+export function storeDiagnostics(doc: TextDocument, file: string, fromText: readonly SourceIssue[], stateIssues: readonly SourceIssue[] = []): Diagnostic[] {
   const fromContext = stateIssues.filter((i) => i.file === file && FILE_CONTEXT_CODES.has(i.code));
   return [...fromText, ...fromContext].map((i) => issueToDiagnostic(doc, i));
 }

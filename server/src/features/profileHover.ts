@@ -6,13 +6,19 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { storeFileName } from '../openclaw/paths.js';
 import type { CandidateSnapshot, StatusSnapshot } from '../protocol.js';
 
+/** Room for the hovered profile id to end in; a longer id is cut, and its hover shows nothing. */
+const HOVER_LOOKAHEAD = 4096;
+
 /**
  * On a profile id in an `auth-profiles.json`, what OpenClaw makes of that profile for the agent
  * whose store it is: status, masked label, expiry, whether it is used. Never the secret itself.
  */
 export function profileHover(doc: TextDocument, file: string, position: Position, snapshot: StatusSnapshot): Hover | undefined {
   if (path.basename(file) !== storeFileName) return undefined;
-  const location = getLocation(shallowJsonText(doc.getText()), doc.offsetAt(position));
+  const offset = doc.offsetAt(position);
+  // getLocation stops at the hovered token, so the text after it is never needed: a hover near
+  // the top of a megabyte store costs no more than in a small one.
+  const location = getLocation(shallowJsonText(doc.getText().slice(0, offset + HOVER_LOOKAHEAD)), offset);
   const [section, profileId] = location.path;
   if (!location.isAtPropertyKey || location.path.length !== 2 || section !== 'profiles' || typeof profileId !== 'string') return undefined;
   const found = findProfile(snapshot, path.resolve(file), profileId);

@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parseTree, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, visit, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
 import type { SourceIssue } from './issues.js';
 import { shallowJsonText } from './jsonDepth.js';
 
@@ -13,6 +13,7 @@ export function locateJsonIssues(original: string, issues: SourceIssue[]): Sourc
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const out: SourceIssue[] = [];
+  const find = root ? nodeFinder(root) : undefined;
   for (const i of issues) {
     if (i.code.endsWith('/invalid-json')) {
       // Editors on Windows may save a byte-order mark; JSON.parse (and so OpenClaw) rejects it, and "invalid symbol" would not say why.
@@ -31,12 +32,47 @@ export function locateJsonIssues(original: string, issues: SourceIssue[]): Sourc
       }
       continue;
     }
-    const node = root && i.path ? findNodeAtLocation(root, i.path) : undefined;
+    const node = find && i.path ? find(i.path) : undefined;
     // Point at the property name when there is one: it is what the user looks for.
     const target = node?.parent?.type === 'property' ? node.parent.children?.[0] ?? node : node;
     out.push(target ? { ...i, offset: target.offset, length: target.length } : { ...i, offset: 0, length: 0 });
   }
   return out;
+}
+
+/**
+ * jsonc-parser's findNodeAtLocation, with each object's properties indexed on first use: it scans
+ * them per question, which made 20 000 findings in one large store quadratic (seconds). The same
+ * answers: the first property of a name wins, and only a complete one (name and value).
+ */
+function nodeFinder(root: Node): (path: JSONPath) => Node | undefined {
+  const indexes = new Map<Node, Map<string, Node>>();
+  const propertiesOf = (node: Node): Map<string, Node> => {
+    let index = indexes.get(node);
+    if (!index) {
+      index = new Map();
+      for (const property of node.children ?? []) {
+        const [name, value] = property.children ?? [];
+        if (property.children?.length === 2 && name && value && typeof name.value === 'string' && !index.has(name.value)) index.set(name.value, value);
+      }
+      indexes.set(node, index);
+    }
+    return index;
+  };
+  return (path) => {
+    let node: Node | undefined = root;
+    for (const segment of path) {
+      if (typeof segment === 'string') {
+        if (node.type !== 'object' || !Array.isArray(node.children)) return undefined;
+        node = propertiesOf(node).get(segment);
+      } else {
+        if (node.type !== 'array' || segment < 0 || !Array.isArray(node.children) || segment >= node.children.length) return undefined;
+        node = node.children[segment];
+      }
+      if (!node) return undefined;
+    }
+    return node;
+  };
 }
 
 function syntaxErrorFromVisit(text: string): ParseError | undefined {

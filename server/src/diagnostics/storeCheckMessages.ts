@@ -1,0 +1,14 @@
+import type { SourceIssue } from '../openclaw/issues.js';
+
+/** One `auth-profiles.json` buffer to check in the worker (storeCheckWorker.ts). */
+export interface StoreCheckRequest {
+  id: number;
+  text: string;
+  file: string;
+  /** At most this many findings come back; `total` says how many there were. */
+  limit: number;
+}
+
+export type StoreCheckReply =
+  | { id: number; issues: SourceIssue[]; total: number }
+  | { id: number; error: string };
