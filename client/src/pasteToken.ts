@@ -48,7 +48,8 @@ export async function choosePasteDestination(deps: PasteDeps, target: PasteTarge
   const snapshot = loadedSnapshot(deps.store);
   if (!snapshot) return undefined;
   const title = vscode.l10n.t('Paste Token');
-  const agent = target.agentId ? snapshot.agents.find((a) => a.agentId === target.agentId) : await pickWriteAgent(snapshot, title);
+  // An agent that is gone since the target was made (a stale tooltip link) is asked for instead.
+  const agent = snapshot.agents.find((a) => a.agentId === target.agentId) ?? (await pickWriteAgent(snapshot, title));
   if (!agent) return undefined;
   const provider = target.provider ?? (await pickProvider(snapshot, agent, title));
   if (!provider) return undefined;

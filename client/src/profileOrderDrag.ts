@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { orderAfterDrop } from './orderMoves';
+import { moveBefore, orderAfterDrop } from './orderMoves';
 import type { CandidateNode, ProfileTreeNode } from './profileTree';
 import type { ServerConnection } from './serverConnection';
 
@@ -9,7 +9,7 @@ export const PROFILE_DRAG_MIME = 'application/vnd.code.tree.openclawauth.profile
 /**
  * Drag and drop of profiles in the tree sets the provider's auth order (`models auth order set`):
  * a profile dropped on another profile of the same agent and provider takes that place, dropped
- * on the provider it goes first. Every profile the provider shows is written, in the new order.
+ * on the provider it goes first, on a key listed after the profiles last. Every profile the provider shows is written, in the new order.
  */
 export class ProfileOrderDragController implements vscode.TreeDragAndDropController<ProfileTreeNode> {
   readonly dragMimeTypes = [PROFILE_DRAG_MIME];
@@ -41,7 +41,10 @@ export class ProfileOrderDragController implements vscode.TreeDragAndDropControl
       return;
     }
     const ids = target.provider.candidates.filter((c) => c.kind === 'profile').map((c) => c.id);
-    const order = orderAfterDrop(ids, dragged.profileId, isProfile(target) ? target.candidate.id : undefined);
+    // On the provider: first. On a profile: its place. On an env or config key (listed after the profiles): last.
+    const order = target.kind === 'provider'
+      ? orderAfterDrop(ids, dragged.profileId, undefined)
+      : isProfile(target) ? orderAfterDrop(ids, dragged.profileId, target.candidate.id) : moveBefore(ids, dragged.profileId, undefined);
     if (order.join('\n') === ids.join('\n')) return;
     this.lastDrop = this.write(dragged.agentId, dragged.provider, order);
     await this.lastDrop;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { askExpiry, choosePasteDestination, storeToken, type PasteDeps } from './pasteToken';
+import { askExpiry, choosePasteDestination, storeToken, type PasteDeps, type PasteTarget } from './pasteToken';
+import { selectedAgent } from './statusModel';
 import { findSetupToken, OutputTail } from './setupTokenOutput';
 
 /**
@@ -61,7 +62,7 @@ export async function setupToken(deps: PasteDeps, pasteCommand: string): Promise
       storeLabel,
     );
     if (choice !== storeLabel) return 'cancelled';
-    const destination = await choosePasteDestination(deps, { provider: 'anthropic' });
+    const destination = await choosePasteDestination(deps, renewalTarget(deps));
     if (!destination) return 'cancelled';
     const expiresIn = await askExpiry(vscode.l10n.t('Setup Token'));
     if (expiresIn === undefined) return 'cancelled';
@@ -76,6 +77,18 @@ export async function setupToken(deps: PasteDeps, pasteCommand: string): Promise
     // Dropped as soon as the write is done or declined.
     token = undefined;
   }
+}
+
+/**
+ * Where a new setup-token most likely belongs: the Anthropic profile the status bar flags (expired
+ * or expiring) for the agent it follows, else a new `anthropic:manual` for an agent to pick.
+ */
+function renewalTarget(deps: PasteDeps): PasteTarget {
+  const snapshot = deps.store.snapshot;
+  const agent = snapshot && selectedAgent(snapshot);
+  const attention = agent?.attention;
+  if (agent && attention?.provider === 'anthropic' && attention.profileId) return { agentId: agent.agentId, provider: 'anthropic', profileId: attention.profileId };
+  return { provider: 'anthropic' };
 }
 
 /** Reads the command's output until it ends, keeping only a short tail, and returns the token found in it. */

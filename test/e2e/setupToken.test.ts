@@ -75,7 +75,9 @@ test('Setup Token: the token claude setup-token prints is stored in one click an
     const printedOnScreen = (await terminalText(page)).includes(CANARY);
     await clickNotificationButton(page, /printed a setup-token/, 'Store in OpenClaw');
     await screenshot(page, 'setup-token-offer');
-    await answerInput(page, /Profile id/, 'anthropic:default', { replace: true });
+    // The profile the status bar flags is proposed.
+    await waitFor('the expired profile proposed', async () => ((await page.locator('.quick-input-widget input.input').inputValue().catch(() => '')) === 'anthropic:default' ? true : undefined), 15_000);
+    await answerInput(page, /Profile id/, '');
     await answerInput(page, /expires/, '365d');
     await expectStatus(page, { text: 'OpenClaw', icon: 'check', level: 'ok' }, 30_000);
     await screenshot(page, 'setup-token-stored');
