@@ -3,14 +3,13 @@
 // browser, turning an expired status bar ok; drag and drop of profiles in the tree, read back with
 // the real OpenClaw CLI 2026.6.1. The pasted token carries the canary: it must appear nowhere.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { CANARY, writeFiles, writeFixture } from '../fixtures/homes.ts';
-import { ensurePeer } from '../differential/peer.ts';
 import { freshRunDir } from './support/paths.ts';
 import { waitFor } from './support/processes.ts';
+import { realOpenClaw } from './support/realOpenClaw.ts';
 import { openSession } from './support/session.ts';
 import { answerInput, notificationTexts, pickQuickItem, runFromPalette, screenshot } from './support/workbench.ts';
 import {
@@ -30,16 +29,6 @@ function homeWithBackupProfile(name: string): string {
   return stateDir;
 }
 
-/** `openclaw models auth order get` / `models status --check` of the real CLI on a state dir. */
-function realOpenClaw(stateDir: string, args: string[]): { code: number; stdout: string } {
-  const peer = ensurePeer('2026.6.1');
-  const home = path.dirname(stateDir);
-  const result = spawnSync(peer.bin, args, {
-    env: { PATH: `${peer.nodeBin}:/usr/bin:/bin`, HOME: home, OPENCLAW_STATE_DIR: stateDir, TZ: 'UTC', NO_COLOR: '1' },
-    cwd: home, encoding: 'utf8', timeout: 120_000,
-  });
-  return { code: result.status ?? -1, stdout: `${result.stdout}${result.stderr}` };
-}
 
 test('Paste Token from the palette turns an expired status bar ok; the token is shown nowhere', { timeout: 240_000 }, async () => {
   const stateDir = writeFixture('expired', path.join(freshRunDir('home-paste'), 'openclaw'));
@@ -78,7 +67,7 @@ test('Paste Token from the palette turns an expired status bar ok; the token is 
     assertNoSecretInLogs(fs.readFileSync(session.server.logFile, 'utf8'), 'code-server log after the paste');
     assertNoSecretInLogs(session.consoleLines.join('\n'), 'browser console after the paste');
 
-    const check = realOpenClaw(stateDir, ['models', 'status', '--check']);
+    const check = realOpenClaw('2026.6.1', stateDir, ['models', 'status', '--check']);
     assert.equal(check.code, 0, `the real openclaw 2026.6.1 models status --check passes:\n${check.stdout}`);
     assert.ok(!check.stdout.includes(CANARY));
   } finally {
@@ -135,7 +124,7 @@ test('dragging a profile above another in the tree sets the auth order, as the r
     assert.deepEqual(reordered, [second, first]);
     await screenshot(page, 'order-after-drag');
 
-    const got = realOpenClaw(stateDir, ['models', 'auth', 'order', 'get', '--provider', 'anthropic']);
+    const got = realOpenClaw('2026.6.1', stateDir, ['models', 'auth', 'order', 'get', '--provider', 'anthropic']);
     assert.equal(got.code, 0, got.stdout);
     assert.match(got.stdout, new RegExp(`Order override: ${second}, ${first}`), `the real openclaw 2026.6.1 reads the new order:\n${got.stdout}`);
     await assertNoSecretOnScreen(page, 'tree after the drag');
@@ -173,7 +162,7 @@ test('Auth Order from the palette: reorder with the arrows of the quick pick, th
       const file = path.join(stateDir, 'agents/main/agent/auth-state.json');
       return fs.existsSync(file) && JSON.parse(fs.readFileSync(file, 'utf8')).order?.anthropic?.[0] === bottom ? true : undefined;
     }, 20_000);
-    const got = realOpenClaw(stateDir, ['models', 'auth', 'order', 'get', '--provider', 'anthropic']);
+    const got = realOpenClaw('2026.6.1', stateDir, ['models', 'auth', 'order', 'get', '--provider', 'anthropic']);
     assert.match(got.stdout, new RegExp(`Order override: ${bottom}, ${top}`), `the real openclaw 2026.6.1 reads the order set in the quick pick:\n${got.stdout}`);
 
     // Remove Profile from the tree's context menu, confirmed in the modal that names the profile.
@@ -201,7 +190,7 @@ test('Auth Order from the palette: reorder with the arrows of the quick pick, th
       return profiles['anthropic:backup'] === undefined && profiles['anthropic:default'] ? true : undefined;
     }, 20_000);
     await waitFor('the profile gone from the tree', async () => ((await profileTreeRows(page)).some((r) => r.label === 'anthropic:backup') ? undefined : true), 20_000);
-    const after = realOpenClaw(stateDir, ['models', 'auth', 'order', 'get', '--provider', 'anthropic']);
+    const after = realOpenClaw('2026.6.1', stateDir, ['models', 'auth', 'order', 'get', '--provider', 'anthropic']);
     assert.ok(!after.stdout.includes('anthropic:backup'), `the removed profile left the order too:\n${after.stdout}`);
     await assertNoSecretOnScreen(page, 'after reorder and remove');
     assertNoSecretInLogs(session.server.extensionHostLog(), 'logs after reorder and remove');
