@@ -5,6 +5,7 @@ import type { ProfileHealth, ProviderHealth } from './openclaw/resolve/health.js
 import { DEFAULT_AGENT_ID } from './openclaw/paths.js';
 import type { ProviderOverview } from './openclaw/resolve/providerOverview.js';
 import type { AgentState, OpenClawState } from './openclaw/state.js';
+import { displayLabel, maskedSecretOf } from './openclaw/mask.js';
 import type {
   AgentAttention, AgentSnapshot, CandidateReason, CandidateSnapshot, CredentialStatus, ProviderSnapshot, StatusSnapshot,
 } from './protocol.js';
@@ -99,7 +100,9 @@ function buildProviderSnapshot(ctx: AgentContext, o: ProviderOverview, inUse: bo
   candidates.sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || Number(b.effective) - Number(a.effective));
   const health = ctx.agent.status.providerHealth.find((h) => h.provider === o.provider);
   const { status, expiresAt } = providerStatus(ctx, o, health, profileCandidates, missingInUse);
-  const snapshot: ProviderSnapshot = { provider: o.provider, inUse, status, effective: { ...o.effective }, candidates };
+  // Short secrets show less here than OpenClaw's own mask (mask.ts); --json keeps OpenClaw's.
+  const effective = { ...o.effective, detail: o.effective.kind === 'env' ? displayLabel(o.effective.detail, o.env?.secret) : o.effective.detail };
+  const snapshot: ProviderSnapshot = { provider: o.provider, inUse, status, effective, candidates };
   if (expiresAt !== undefined) snapshot.expiresAt = expiresAt;
   const models = modelsOnProvider(ctx, o.provider);
   if (models.length > 0) snapshot.models = models;
@@ -143,7 +146,7 @@ function profileCandidate(ctx: AgentContext, o: ProviderOverview, profileId: str
     kind: 'profile',
     id: profileId,
     status: health?.status ?? 'missing',
-    label: maskedPartOfLabel(label, profileId),
+    label: displayLabel(maskedPartOfLabel(label, profileId), maskedSecretOf(credential)),
     file: inherited ? ctx.mainStoreFile : ctx.agent.source.file,
     effective: false,
     reason: 'excluded-by-order',
@@ -185,7 +188,7 @@ function envKeyCandidate(o: ProviderOverview, hasUsableProfile: boolean): Candid
     kind: 'env',
     id: env.variable,
     status: 'static',
-    label: envDisplay(env.source, env.secret),
+    label: displayLabel(envDisplay(env.source, env.secret), env.secret),
     envOrigin: env.origin.origin,
     effective: reason !== 'env-fallback',
     reason,

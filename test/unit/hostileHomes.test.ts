@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { diagnoseDocument } from '../../server/src/diagnostics/documentDiagnostics.ts';
 import { profileHover } from '../../server/src/features/profileHover.ts';
 import { readTextFile } from '../../server/src/openclaw/fileRead.ts';
+import { maskSecret, maskSecretForDisplay, SHORT_SECRET_LENGTH } from '../../server/src/openclaw/mask.ts';
 import { loadOpenClawState } from '../../server/src/openclaw/state.ts';
 import { buildStatusSnapshot } from '../../server/src/statusSnapshot.ts';
 import { cliPath, runOurCli } from '../support/runCli.ts';
@@ -155,4 +156,42 @@ describe('files the kernel makes up (issue 13, item 6)', () => {
     const read = readTextFile('/proc/self/status');
     assert.equal(read.kind === 'unreadable' && read.issue.code, 'file/pseudo-file');
   });
+});
+
+describe('short secrets on our own surfaces (issue 13, item 7)', () => {
+  const shortKey = 'sk-0123456789ABCDE'; // 18 characters: OpenClaw's mask shows 16 of them
+  const shortEnvKey = 'sk-ant-XYZ0123456789'; // 20 characters
+
+  it('our mask shows at most 5 characters and never a third of a secret shorter than 24; OpenClaw’s from 24 on', () => {
+    for (let length = 1; length < 40; length++) {
+      const secret = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH'.slice(0, length);
+      const shown = maskSecretForDisplay(secret).replace('...', '').length;
+      if (length >= SHORT_SECRET_LENGTH) assert.equal(maskSecretForDisplay(secret), maskSecret(secret));
+      else assert.ok(shown <= 5 && shown <= length / 3, `${length} characters: ${maskSecretForDisplay(secret)}`);
+    }
+  });
+
+  it('the report and the snapshot (tree, tooltips, hovers) show less of short keys; --json keeps OpenClaw’s mask', () =>
+    withTempDir((home) => {
+      writeTree(home, {
+        [STORE]: { version: 1, profiles: { 'openai:short': { type: 'api_key', provider: 'openai', key: shortKey }, 'mistral:t': { type: 'token', provider: 'mistral', token: shortKey } } },
+        '.openclaw/.env': `ANTHROPIC_API_KEY=${shortEnvKey}\n`,
+      });
+      const theirs = [maskSecret(shortKey), maskSecret(shortEnvKey)];
+      assert.deepEqual(theirs, ['sk-01234...789ABCDE', 'sk-ant-X...23456789']);
+      const report = runOurCli(home, []);
+      assert.equal(report.code, 0, report.stderr);
+      for (const mask of theirs) assert.ok(!report.stdout.includes(mask), `${mask} in the report:\n${report.stdout}`);
+      assert.match(report.stdout, /openai:short=sk-\.\.\.DE/);
+      assert.match(report.stdout, /mistral:t=token:sk-\.\.\.DE/);
+      assert.match(report.stdout, /anthropic effective=env:sk-\.\.\.89 \| env=sk-\.\.\.89 /);
+
+      const state = loadOpenClawState({ env: { HOME: home }, mode: 'daemon' });
+      const snapshot = JSON.stringify(buildStatusSnapshot(state));
+      for (const mask of theirs) assert.ok(!snapshot.includes(mask), `${mask} in the snapshot`);
+      assert.ok(snapshot.includes('"label":"sk-...DE"') && snapshot.includes('"label":"sk-...89"'), snapshot);
+
+      const json = runOurCli(home, ['--json']);
+      for (const mask of theirs) assert.ok(json.stdout.includes(mask), `--json keeps OpenClaw's ${mask}`);
+    }));
 });

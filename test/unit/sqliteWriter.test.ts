@@ -32,7 +32,7 @@ if (!sqlite) {
         assert.deepEqual(fs.readdirSync(dir), []);
       }));
 
-    it('passes its tests under Node 24', () => runTestFileUnderSqliteNode(thisFile, 13, 180_000));
+    it('passes its tests under Node 24', () => runTestFileUnderSqliteNode(thisFile, 14, 180_000));
   });
 } else {
   describe('SQLite writer (OpenClaw 2026.9.6 layout)', () => {
@@ -116,6 +116,19 @@ if (!sqlite) {
         assert.equal(machineRow(g, 'authProfiles.state'), undefined, 'a state left empty is deleted');
         assert.equal(row1(db, 'SELECT state_json AS v FROM auth_profile_state').v, '{"version":1,"order":{"anthropic":["anthropic:b"]}}');
         assert.equal(catchRefusal(() => main.apply({ kind: 'remove', profileId: 'anthropic:a' })).code, 'write/unknown-profile');
+      }));
+
+    it('remove for another agent: its own profile from its own store, else the one it sees in the shared store (as logout does)', () =>
+      withTempDir((dir) => {
+        const g = makeGlobal(dir, { 'auth.sharedStore': { location: 'state-db' }, 'authProfiles.store': { version: 1, profiles: { 'anthropic:m': tok('anthropic'), 'anthropic:s': tok('anthropic') } } });
+        const db = makeAgent(dir, 'work', { version: 1, profiles: { 'anthropic:m': tok('anthropic') } }, { version: 1, order: { anthropic: ['anthropic:s', 'anthropic:m'] } });
+        const work = new SqliteStoreWriter(targetIn(dir, 'work'));
+        assert.deepEqual(work.apply({ kind: 'remove', profileId: 'anthropic:m' }).written, [`${db}#auth_profile_store#primary`, `${db}#auth_profile_state#primary`]);
+        assert.deepEqual(machineRow(g, 'authProfiles.store'), { version: 1, profiles: { 'anthropic:m': tok('anthropic'), 'anthropic:s': tok('anthropic') } });
+        assert.deepEqual(work.apply({ kind: 'remove', profileId: 'anthropic:s' }).written, [`${g}#config_machine_state#authProfiles.store`, `${db}#auth_profile_state#primary`]);
+        assert.deepEqual(machineRow(g, 'authProfiles.store'), { version: 1, profiles: { 'anthropic:m': tok('anthropic') } });
+        assert.equal(rows(db, 'SELECT * FROM auth_profile_state').length, 0);
+        assert.equal(catchRefusal(() => work.apply({ kind: 'remove', profileId: 'anthropic:zz' })).code, 'write/unknown-profile');
       }));
 
     it('a busy database (another connection holds the write lock): retried for the busy timeout, then sqlite/busy, nothing written', () =>

@@ -1,7 +1,7 @@
 import type { AgentState, OpenClawState } from '../state.js';
 import { shortenHomePath } from '../paths.js';
 import { envDisplay } from '../resolve/agentStatus.js';
-import { formatRemainingShort } from '../mask.js';
+import { displayLabel, formatRemainingShort, maskedSecretOf } from '../mask.js';
 import type { ProfileHealth } from '../resolve/health.js';
 
 /**
@@ -26,13 +26,16 @@ export function formatStatusReport(state: OpenClawState, agent: AgentState): str
   lines.push('', 'Auth overview');
   if (s.providers.length === 0) lines.push('- no credentials found');
   for (const p of s.providers) {
-    const parts = [`${p.provider} effective=${p.effective.kind}:${p.effective.detail}`];
-    if (p.profiles.count > 0) parts.push(`profiles=${p.profiles.count} (oauth=${p.profiles.oauth}, token=${p.profiles.token}, api_key=${p.profiles.apiKey})`, p.profiles.labels.join(', '));
+    // Short secrets show less here than OpenClaw's own mask (mask.ts); --json keeps OpenClaw's.
+    const effective = p.effective.kind === 'env' ? displayLabel(p.effective.detail, p.env?.secret) : p.effective.detail;
+    const labels = p.profiles.labels.map((label, i) => displayLabel(label, maskedSecretOf(agent.store.profiles[p.profileIds[i] ?? ''])));
+    const parts = [`${p.provider} effective=${p.effective.kind}:${effective}`];
+    if (p.profiles.count > 0) parts.push(`profiles=${p.profiles.count} (oauth=${p.profiles.oauth}, token=${p.profiles.token}, api_key=${p.profiles.apiKey})`, labels.join(', '));
     if (p.env) {
       const where = p.env.origin.file
         ? `${originWords(p.env.origin.origin)} ${home(p.env.origin.file)}`
         : p.env.origin.origin === 'login-shell' && state.env.loginShell.shell ? `the login shell ${state.env.loginShell.shell} -l` : originWords(p.env.origin.origin);
-      parts.push(`env=${envDisplay(p.env.source, p.env.secret)} (${p.env.variable} from ${where})`);
+      parts.push(`env=${displayLabel(envDisplay(p.env.source, p.env.secret), p.env.secret)} (${p.env.variable} from ${where})`);
     }
     lines.push(`- ${parts.join(' | ')}`);
   }

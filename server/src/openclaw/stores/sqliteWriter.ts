@@ -137,8 +137,8 @@ export class SqliteStoreWriter implements CredentialStoreWriter {
         return { written, summary: `Cleared the order override for ${provider} (agent ${agent}).` };
       }
       case 'remove': {
-        const home = this.credentialHome(sqlite, false);
-        // Main's own database holds both rows unless the shared store moved to the global one: then one transaction changes both.
+        const home = this.removalHome(sqlite, change.profileId);
+        // The agent's own database holding the store holds its state too: then one transaction changes both.
         const stateHere = home.database === this.agentDb;
         const tables = stateHere ? [home.store.table, AGENT_CELLS.state.table] : [home.store.table];
         const written = this.edit(sqlite, home.database, home.kind, tables, (db) => {
@@ -178,6 +178,18 @@ export class SqliteStoreWriter implements CredentialStoreWriter {
       return { database: this.globalDb, kind: 'global', store: GLOBAL_CELLS.store, sharedState: GLOBAL_CELLS.state, claimOwnership: true };
     }
     return { database: agentSqlitePath(defaultAgentDir(this.target.stateDir, DEFAULT_AGENT_ID)), kind: 'agent', store: AGENT_CELLS.store };
+  }
+
+  /**
+   * The store `remove` takes the profile from, as `openclaw models auth logout` does: the agent's
+   * own store when it holds the profile, else (an agent seeing main's profiles) the shared store.
+   */
+  private removalHome(sqlite: WritableSqliteModule, profileId: string): CredentialHome {
+    const own = this.credentialHome(sqlite, false);
+    if (this.sharedMain || !fs.existsSync(own.database)) return this.sharedMain ? own : this.sharedHome(sqlite, false);
+    const ownStore = readObjectCell(this.open(sqlite, own.database, own.kind, [own.store.table]), own.database, own.store);
+    if (isRecord(ownStore?.profiles) && Object.hasOwn(ownStore.profiles, profileId)) return own;
+    return this.sharedHome(sqlite, false);
   }
 
   /** `auth.sharedStore`: 'state-db', 'legacy-main', or undefined when OpenClaw has not decided yet. */
