@@ -24,6 +24,15 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Number(value), NaN where the conversion throws (an object whose own "toString" is not a function). */
+function numberOf(value: unknown): number {
+  try {
+    return Number(value);
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** `{ version, profiles }` as OpenClaw reads it, or undefined when the JSON is not a store at all. */
 export function coerceAuthStore(raw: unknown): CoercedStore | undefined {
   if (!isRecord(raw) || !isRecord(raw.profiles)) return undefined;
@@ -39,7 +48,7 @@ export function coerceAuthStore(raw: unknown): CoercedStore | undefined {
       profiles.drop();
     } else profiles.set(profileId, parsed.credential, profileId, value);
   }
-  const version = Number(raw.version ?? 1);
+  const version = numberOf(raw.version ?? 1);
   const store: AuthStore = { version: Number.isFinite(version) && version > 0 ? version : 1, profiles: profiles.result() };
   const state = coerceAuthState(raw);
   if (state.order) store.order = state.order;
