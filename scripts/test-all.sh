@@ -33,6 +33,8 @@ step "login-shell env import against the live OpenClaw 2026.6.1 and 2026.3.13 CL
 OPENCLAW_LIVE_PEER=1 node --import tsx --test test/unit/loginShellPeer.test.ts
 step "SQLite writes against the live OpenClaw 2026.9.6 (Node 24): its CLI reads them, 1 200 interleaved writes with its own, SIGKILL"
 OPENCLAW_LIVE_PEER=1 node --import tsx --test test/unit/sqliteWriterPeer.test.ts
+step "JSON-store writes against the live OpenClaw 2026.6.1 (and 2026.3.13): its CLI reads them, 1 000 interleaved writes with its own lock code, its paste-token, SIGKILL"
+node --import tsx --test --test-concurrency=1 test/writes/*.test.ts
 step "metrics: promtool, agreement with status --json on random homes, a real node_exporter and Prometheus"
 METRICS_SKIP_BUILD=1 npm run --silent test:metrics
 step "end to end in a real VS Code (code-server) and a real browser (Chromium)"
