@@ -9,9 +9,10 @@ import { profileHover } from '../../server/src/features/profileHover.ts';
 import { readTextFile } from '../../server/src/openclaw/fileRead.ts';
 import { maskSecret, maskSecretForDisplay, SHORT_SECRET_LENGTH } from '../../server/src/openclaw/mask.ts';
 import { loadOpenClawState } from '../../server/src/openclaw/state.ts';
+import { readSqliteUntouched } from '../../server/src/openclaw/stores/sqliteRead.ts';
 import { buildStatusSnapshot } from '../../server/src/statusSnapshot.ts';
 import { cliPath, runOurCli } from '../support/runCli.ts';
-import { withTempDir, writeTree } from '../support/tree.ts';
+import { nodeWithSqlite, withTempDir, writeTree } from '../support/tree.ts';
 
 /** Issue 13: files shaped to break the loaders (depth, reserved keys) leave the rest of the status intact. */
 const STORE = '.openclaw/agents/main/agent/auth-profiles.json';
@@ -151,6 +152,21 @@ describe('files the kernel makes up (issue 13, item 6)', () => {
         assert.match(cli.stdout, /~\/\.openclaw\/\.env: This file is made up by the kernel/);
       }));
   }
+
+  it('a SQLite database linked to a kernel file is refused before SQLite opens it (engine, and the CLI on a Node with node:sqlite)', () =>
+    withTempDir((home) => {
+      const database = path.join(home, '.openclaw/agents/main/agent/openclaw-agent.sqlite');
+      writeTree(home, { '.openclaw/openclaw.json': { meta: { lastTouchedVersion: '2026.9.6' } } });
+      fs.mkdirSync(path.dirname(database), { recursive: true });
+      fs.symlinkSync(targets.includes('/proc/kmsg') ? '/proc/kmsg' : '/proc/self/status', database);
+      const read = readSqliteUntouched(database, () => 'read');
+      assert.equal(read.kind === 'failed' && read.issue.code, 'file/pseudo-file');
+      const node = nodeWithSqlite();
+      if (!node) return;
+      const cli = spawnSync(node, [cliPath, 'status'], { env: { PATH: process.env.PATH ?? '', HOME: home, TZ: 'UTC' }, cwd: home, encoding: 'utf8', timeout: 15_000 });
+      assert.equal(cli.signal, null, 'the CLI hung on the database');
+      assert.match(cli.stdout, /openclaw-agent\.sqlite: This file is made up by the kernel/);
+    }));
 
   it('a kernel file named directly is refused too', () => {
     const read = readTextFile('/proc/self/status');

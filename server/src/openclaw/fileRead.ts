@@ -191,6 +191,20 @@ function isOnPseudoFileSystem(file: string): boolean {
   }
 }
 
+/**
+ * For readers that cannot go through readTextFile (SQLite opens the file itself): the issue when
+ * `file`, after its links, is a kernel file, else undefined.
+ */
+export function kernelFileIssue(file: string): SourceIssue | undefined {
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    return undefined;
+  }
+  return isUnderPseudoFileSystem(real) || isOnPseudoFileSystem(real) ? issue('file/pseudo-file', 'error', file, PSEUDO_FILE) : undefined;
+}
+
 const PSEUDO_FILE = 'This file is made up by the kernel (/proc or /sys), not a file OpenClaw keeps credentials in; some such files never end, so it is not read.';
 const NEVER_ENDS = `Reading this file did not finish within ${MAX_READ_MS / 1000} s: it keeps producing data like a device, not a file; it was not read.`;
 

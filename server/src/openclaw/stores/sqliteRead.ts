@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { kernelFileIssue } from '../fileRead.js';
 import { issue, type SourceIssue } from '../issues.js';
 
 /** Minimal typing of Node's built-in `node:sqlite` (Node ≥ 22.5), loaded only when present. */
@@ -70,6 +71,9 @@ export function readSqliteUntouched<T>(database: string, read: (db: SqliteDataba
   if (!stat) return { kind: 'missing' };
   if (stat.isDirectory()) return failed(database, 'sqlite/not-a-file', 'A folder stands where OpenClaw keeps this SQLite database, so no credentials can be read from it. Move the folder away.');
   if (!stat.isFile()) return failed(database, 'sqlite/not-a-file', 'This path is not a regular file, so it cannot be the SQLite database OpenClaw keeps credentials in.');
+  // A link to /proc/kmsg and the like: SQLite would wait on it forever (issue 13).
+  const kernel = kernelFileIssue(database);
+  if (kernel) return { kind: 'failed', issue: kernel };
   const sqlite = loadSqlite();
   if (!sqlite) {
     return failed(database, 'sqlite/unavailable', `This OpenClaw keeps credentials in SQLite, which needs Node 22.5 or newer to read (this is Node ${process.versions.node}).`, 'warning');
