@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { interpretConfig } from '../../server/src/openclaw/config/config.ts';
 import { detectStoreLayout } from '../../server/src/openclaw/rules/layout.ts';
 import { loadSqlite } from '../../server/src/openclaw/stores/sqliteRead.ts';
-import { cliPath, repoRoot } from '../support/runCli.ts';
-import { nodeWithSqlite, runSql, withTempDir, writeTree } from '../support/tree.ts';
+import { cliPath } from '../support/runCli.ts';
+import { ensureSqliteNode } from '../support/sqliteNode.ts';
+import { runSql, withTempDir, writeTree } from '../support/tree.ts';
 
 /**
  * OpenClaw 2026.6.1 creates state/openclaw.sqlite for state of its own (tables such as
@@ -15,12 +16,7 @@ import { nodeWithSqlite, runSql, withTempDir, writeTree } from '../support/tree.
  */
 let sqliteNode = '';
 before(() => {
-  sqliteNode = nodeWithSqlite() ?? '';
-  if (!sqliteNode) {
-    execFileSync('bash', [path.join(repoRoot, 'scripts', 'ensure-node24.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
-    sqliteNode = nodeWithSqlite() ?? '';
-  }
-  assert.ok(sqliteNode, 'a Node with node:sqlite is needed');
+  sqliteNode = ensureSqliteNode();
 });
 
 const DB = '.openclaw/state/openclaw.sqlite';
