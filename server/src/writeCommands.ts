@@ -92,7 +92,13 @@ export async function runWriteCommand(argv: string[], out: NodeJS.WritableStream
       expires = ms === undefined ? undefined : expiresAtFromNow(ms, Date.now());
       if (expires === undefined) throw new WriteUsageError('--expires-in needs a duration such as 365d, 12h or 1h30m.');
     }
-    const checked = checkPastedSecret(p, await readSecretFromStdin(`Paste the token for ${p}, then press Enter: `));
+    let pasted: string;
+    try {
+      pasted = await readSecretFromStdin(`Paste the token for ${p}, then press Enter: `);
+    } catch {
+      throw new WriteUsageError('Cancelled; nothing was written.');
+    }
+    const checked = checkPastedSecret(p, pasted);
     if (!checked.ok) throw new WriteUsageError(checked.reason);
     const profileId = values['profile-id']?.trim() || `${p}:manual`;
     const result = applyCredentialChange(options, {
