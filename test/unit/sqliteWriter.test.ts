@@ -7,6 +7,8 @@ import { describe, it } from 'node:test';
 import { loadSqlite } from '../../server/src/openclaw/stores/sqliteRead.ts';
 import { readSqliteOrder, SqliteStoreWriter, type SqliteWriteTarget } from '../../server/src/openclaw/stores/sqliteWriter.ts';
 import { stateLifecycleLockPath } from '../../server/src/openclaw/stores/sqliteWriteLock.ts';
+import { oauthProfileLockTarget } from '../../server/src/openclaw/stores/oauthProfileLock.ts';
+import { acquireStoreLock } from '../../server/src/openclaw/stores/storeLock.ts';
 import { WriteRefused, type CredentialChange } from '../../server/src/openclaw/stores/storeWriter.ts';
 import { runTestFileUnderSqliteNode } from '../support/sqliteNode.ts';
 import { withTempDir } from '../support/tree.ts';
@@ -32,7 +34,7 @@ if (!sqlite) {
         assert.deepEqual(fs.readdirSync(dir), []);
       }));
 
-    it('passes its tests under Node 24', () => runTestFileUnderSqliteNode(thisFile, 14, 180_000));
+    it('passes its tests under Node 24', () => runTestFileUnderSqliteNode(thisFile, 15, 180_000));
   });
 } else {
   describe('SQLite writer (OpenClaw 2026.9.6 layout)', () => {
@@ -129,6 +131,28 @@ if (!sqlite) {
         assert.deepEqual(machineRow(g, 'authProfiles.store'), { version: 1, profiles: { 'anthropic:m': tok('anthropic') } });
         assert.equal(rows(db, 'SELECT * FROM auth_profile_state').length, 0);
         assert.equal(catchRefusal(() => work.apply({ kind: 'remove', profileId: 'anthropic:zz' })).code, 'write/unknown-profile');
+      }));
+
+    it('removing an OAuth profile waits for OpenClaw\'s refresh lock of that profile (taken before any store lock), then removes it', () =>
+      withTempDir((dir) => {
+        const oauth = { type: 'oauth', provider: 'openai', access: 'a', refresh: 'r', expires: 1 };
+        const g = makeGlobal(dir, { 'auth.sharedStore': { location: 'state-db' }, 'authProfiles.store': { version: 1, profiles: { 'openai:me': oauth, 'openai:key': tok('openai') } } });
+        const lockTarget = oauthProfileLockTarget(dir, 'openai', 'openai:me');
+        assert.match(lockTarget, /locks\/oauth-refresh\/lock-[0-9a-f]{32}$/);
+        const timing = { retries: 2, factor: 2, minTimeoutMs: 20, maxTimeoutMs: 50, randomize: false, staleMs: 180_000 };
+        const main = new SqliteStoreWriter(targetIn(dir, 'main'), { oauthLockTiming: timing });
+        const release = acquireStoreLock(lockTarget, timing);
+        try {
+          assert.equal(catchRefusal(() => main.apply({ kind: 'remove', profileId: 'openai:me' })).code, 'store/locked');
+          assert.ok('openai:me' in (machineRow(g, 'authProfiles.store') as { profiles: object }).profiles, 'nothing removed while a refresh holds the lock');
+          // A profile of another kind does not wait for it.
+          main.apply({ kind: 'remove', profileId: 'openai:key' });
+        } finally {
+          release();
+        }
+        main.apply({ kind: 'remove', profileId: 'openai:me' });
+        assert.deepEqual(machineRow(g, 'authProfiles.store'), { version: 1, profiles: {} });
+        assert.equal(fs.existsSync(`${lockTarget}.lock`), false, 'the lock is released');
       }));
 
     it('a busy database (another connection holds the write lock): retried for the busy timeout, then sqlite/busy, nothing written', () =>

@@ -3,13 +3,15 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { loadSqlite } from '../../server/src/openclaw/stores/sqliteRead.ts';
 import { SqliteStoreWriter, type SqliteWriteTarget } from '../../server/src/openclaw/stores/sqliteWriter.ts';
 import { ensurePeer } from '../differential/peer.ts';
 import { repoRoot } from '../support/runCli.ts';
 import { checkStoreHolds } from '../support/sqliteStoreCheck.ts';
+import { oauthProfileLockTarget } from '../../server/src/openclaw/stores/oauthProfileLock.ts';
+import { stateLifecycleLockPath } from '../../server/src/openclaw/stores/sqliteWriteLock.ts';
 import { ensureSqliteNode, runTestFileUnderSqliteNode } from '../support/sqliteNode.ts';
 
 /**
@@ -29,7 +31,7 @@ const skip = !live && 'set OPENCLAW_LIVE_PEER=1 (runs the real OpenClaw)';
 
 if (!hasSqlite) {
   describe('SQLite writes against the live OpenClaw 2026.9.6', { skip }, () => {
-    it('pass under Node 24', () => runTestFileUnderSqliteNode(thisFile, 4, 1_800_000));
+    it('pass under Node 24', () => runTestFileUnderSqliteNode(thisFile, 5, 1_800_000));
   });
 } else {
   describe('SQLite writes against the live OpenClaw 2026.9.6', { skip }, () => {
@@ -83,6 +85,16 @@ if (!hasSqlite) {
 
     const target = (home: string, agentId: string): SqliteWriteTarget => ({ stateDir: path.join(home, '.openclaw'), agentId, agentDir: path.join(home, '.openclaw', 'agents', agentId, 'agent') });
     const token = (c: string) => `sk-ant-oat01-${CANARY}${c.repeat(70)}tail${c}${c}${c}${c}`;
+
+    it('our locks are OpenClaw\'s own files: its state-lifecycle coordinator and its per-profile OAuth refresh lock', async () => {
+      const coordinatorPath = await importBundled(dist(), 'resolveStateDatabaseCoordinatorPath') as (p: { databasePath: string; runtimeDirectory: string; uid?: number }) => string;
+      const refreshLockPath = await importBundled(dist(), 'resolveOAuthRefreshLockPath') as (provider: string, profileId: string, env: object) => string;
+      const globalDb = path.join(base, '.openclaw', 'state', 'openclaw.sqlite');
+      assert.equal(stateLifecycleLockPath(globalDb), coordinatorPath({ databasePath: globalDb, runtimeDirectory: '/tmp', uid: process.getuid?.() }));
+      for (const [provider, id] of [['anthropic', 'anthropic:manual'], ['openai-codex', 'openai-codex:é ✓'], ['', '']] as const) {
+        assert.equal(oauthProfileLockTarget(path.join(base, '.openclaw'), provider, id), refreshLockPath(provider, id, { OPENCLAW_STATE_DIR: path.join(base, '.openclaw') }));
+      }
+    });
 
     it('paste-token (default agent and --agent work) and order set: the real CLI reports them', () => {
       const home = freshCopy(base);
@@ -234,6 +246,18 @@ if (!hasSqlite) {
       });
     }
   });
+}
+
+/** A function of OpenClaw's bundle, found by name through the alias its module exports it under. */
+async function importBundled(dist: string, name: string): Promise<unknown> {
+  for (const file of fs.readdirSync(dist).filter((f) => f.endsWith('.mjs'))) {
+    const text = fs.readFileSync(path.join(dist, file), 'utf8');
+    if (!text.includes(`function ${name}(`)) continue;
+    const exported = /export\s*\{([^}]*)\}/.exec(text)?.[1] ?? '';
+    const alias = exported.split(',').map((x) => x.trim().split(/\s+as\s+/)).find(([local]) => local === name)?.[1];
+    if (alias) return ((await import(pathToFileURL(path.join(dist, file)).href)) as Record<string, unknown>)[alias];
+  }
+  assert.fail(`${name} not found in ${dist}`);
 }
 
 function storeKeys(database: string, sql: string): string[] {

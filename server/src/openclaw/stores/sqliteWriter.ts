@@ -9,6 +9,8 @@ import {
   assertTables, immediateTransaction, openForWrite, OPENCLAW_SQLITE_BUSY_TIMEOUT_MS, requireWritableSqlite, type WritableDatabase, type WritableSqliteModule,
 } from './sqliteWriteConnection.js';
 import { withStateLifecycleLock } from './sqliteWriteLock.js';
+import { OPENCLAW_OAUTH_REFRESH_LOCK, withOAuthProfileLock } from './oauthProfileLock.js';
+import { LockTimeout, type LockTiming } from './storeLock.js';
 import { dropProviderOrder, forgetProfile, isEmptyState, pastedCredential, setProviderOrder } from './storeDocEdits.js';
 import { WriteRefused, type CredentialChange, type CredentialStoreWriter, type WriteResult } from './storeWriter.js';
 
@@ -21,6 +23,8 @@ export interface SqliteWriteTarget {
 export interface SqliteWriterOptions {
   /** How long a write waits for OpenClaw's locks; OpenClaw's own 5 s unless a test needs less. */
   busyTimeoutMs?: number;
+  /** The OAuth refresh lock's retries; OpenClaw's own unless a test needs less. */
+  oauthLockTiming?: LockTiming;
 }
 
 /** Where an agent's credentials live in OpenClaw 2026.9.x. */
@@ -48,7 +52,8 @@ interface CredentialHome {
  * - `remove` takes the profile out of the store that holds the agent's credentials, and its id out
  *   of the agent's order, `lastGood` and `usageStats`.
  *
- * Every write holds OpenClaw's state-lifecycle lock (sqliteWriteLock.ts) and runs in one
+ * Every write holds OpenClaw's state-lifecycle lock (sqliteWriteLock.ts), removing an OAuth profile
+ * its per-profile refresh lock before that (oauthProfileLock.ts), and runs in one
  * `BEGIN IMMEDIATE` transaction with OpenClaw's busy timeout on its WAL database. A database
  * OpenClaw has not created yet is refused with what to run: OpenClaw creates them with a schema of
  * 55 (agent) and 105 (global) tables that only it should write.
@@ -56,12 +61,14 @@ interface CredentialHome {
 export class SqliteStoreWriter implements CredentialStoreWriter {
   readonly kind = 'sqlite' as const;
   private readonly busyTimeoutMs: number;
+  private readonly oauthLockTiming: LockTiming;
   private readonly globalDb: string;
   private readonly agentDb: string;
   private readonly sharedMain: boolean;
 
   constructor(private readonly target: SqliteWriteTarget, options: SqliteWriterOptions = {}) {
     this.busyTimeoutMs = options.busyTimeoutMs ?? OPENCLAW_SQLITE_BUSY_TIMEOUT_MS;
+    this.oauthLockTiming = options.oauthLockTiming ?? OPENCLAW_OAUTH_REFRESH_LOCK;
     this.globalDb = globalSqlitePath(target.stateDir);
     this.agentDb = agentSqlitePath(target.agentDir);
     this.sharedMain = isSharedMainDir(target.stateDir, target.agentDir);
@@ -74,7 +81,13 @@ export class SqliteStoreWriter implements CredentialStoreWriter {
     }
     this.pool = new Map();
     try {
-      return withStateLifecycleLock(sqlite, this.globalDb, this.busyTimeoutMs, () => this.applyLocked(sqlite, change));
+      const run = () => withStateLifecycleLock(sqlite, this.globalDb, this.busyTimeoutMs, () => this.applyLocked(sqlite, change));
+      // Removing an OAuth profile: OpenClaw's per-profile refresh lock first, as its logout takes it (before any store lock).
+      const oauthProvider = change.kind === 'remove' ? this.oauthProviderOf(sqlite, change.profileId) : undefined;
+      return change.kind !== 'remove' || oauthProvider === undefined ? run() : withOAuthProfileLock(this.target.stateDir, oauthProvider, change.profileId, run, this.oauthLockTiming);
+    } catch (error) {
+      if (error instanceof LockTimeout) throw new WriteRefused('store/locked', `An OAuth refresh of this profile is under way (${error.lockPath}). Nothing was written; try again in a moment.`, { file: error.lockPath });
+      throw error;
     } finally {
       for (const db of this.pool.values()) db.close();
       this.pool = new Map();
@@ -190,6 +203,15 @@ export class SqliteStoreWriter implements CredentialStoreWriter {
     const ownStore = readObjectCell(this.open(sqlite, own.database, own.kind, [own.store.table]), own.database, own.store);
     if (isRecord(ownStore?.profiles) && Object.hasOwn(ownStore.profiles, profileId)) return own;
     return this.sharedHome(sqlite, false);
+  }
+
+  /** The provider of the OAuth profile `remove` would take out, read without a lock; undefined for any other kind. */
+  private oauthProviderOf(sqlite: WritableSqliteModule, profileId: string): string | undefined {
+    const home = this.removalHome(sqlite, profileId);
+    if (!fs.existsSync(home.database)) return undefined;
+    const store = readObjectCell(this.open(sqlite, home.database, home.kind, [home.store.table]), home.database, home.store);
+    const credential = isRecord(store?.profiles) ? store.profiles[profileId] : undefined;
+    return isRecord(credential) && credential.type === 'oauth' && typeof credential.provider === 'string' ? credential.provider : undefined;
   }
 
   /** `auth.sharedStore`: 'state-db', 'legacy-main', or undefined when OpenClaw has not decided yet. */
