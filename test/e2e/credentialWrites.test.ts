@@ -116,6 +116,9 @@ test('dragging a profile above another in the tree sets the auth order, as the r
     const initial = await waitFor('both profiles in the tree', async () => ((await profileOrder()).length === 2 ? profileOrder() : undefined), 20_000);
     const [first, second] = initial as [string, string];
     const row = (label: string) => page.locator('.part.sidebar .monaco-list-row[aria-level="3"]').filter({ has: page.locator('.label-name', { hasText: label }) }).first();
+    // A row's hover (shown after the tree was read) would cover the row below it: away first.
+    await page.mouse.move(900, 600);
+    await page.locator('.workbench-hover').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
     await row(second).dragTo(row(first));
     const reordered = await waitFor('the tree in the new order', async () => {
       const now = await profileOrder();

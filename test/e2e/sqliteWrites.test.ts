@@ -9,10 +9,13 @@ import { test } from 'node:test';
 import { CANARY, writeFiles } from '../fixtures/homes.ts';
 import { nodeWithSqlite, runSql } from '../support/tree.ts';
 import { ensure, freshRunDir } from './support/paths.ts';
+import { waitFor } from './support/processes.ts';
 import { realOpenClaw } from './support/realOpenClaw.ts';
 import { openSession } from './support/session.ts';
-import { answerInput, pickQuickItem, runFromPalette, screenshot } from './support/workbench.ts';
-import { assertNoSecretInLogs, assertNoSecretOnScreen, expectStatus, statusTooltip } from './support/openclawUi.ts';
+import { answerInput, notificationTexts, pickQuickItem, runFromPalette, screenshot } from './support/workbench.ts';
+import {
+  assertNoSecretInLogs, assertNoSecretOnScreen, expandRow, expectStatus, openProfilesView, profileTreeRows, statusTooltip,
+} from './support/openclawUi.ts';
 
 const HOUR = 3_600_000;
 const PASTED = `sk-ant-oat01-${CANARY}-${'q'.repeat(80)}sqlite`;
@@ -58,6 +61,51 @@ test('SQLite home made by OpenClaw 2026.9.6: Paste Token turns an expired status
     assert.ok(!status.stdout.includes(CANARY), 'OpenClaw masks it too');
     const check = realOpenClaw('2026.9.6', stateDir, ['models', 'status', '--check']);
     assert.equal(check.code, 0, `the real 2026.9.6 --check passes:\n${check.stdout}`);
+  } finally {
+    await session.close();
+  }
+});
+
+test('SQLite home: dragging a profile in the tree sets the order OpenClaw 2026.9.6 reads', { timeout: 300_000 }, async () => {
+  const stateDir = path.join(freshRunDir('home-sqlite-order'), 'openclaw');
+  writeFiles(stateDir, { 'openclaw.json': { meta: { lastTouchedVersion: '2026.9.6' }, agents: { defaults: { model: { primary: 'anthropic/claude-sonnet-4-5' } } } } });
+  for (const [id, fill] of [['anthropic:default', 'd'], ['anthropic:backup', 'b']] as const) {
+    const made = realOpenClaw('2026.9.6', stateDir, ['models', 'auth', 'paste-token', '--provider', 'anthropic', '--profile-id', id, '--expires-in', '30d'], `sk-ant-oat01-${CANARY}${fill.repeat(90)}`);
+    assert.equal(made.code, 0, `the real 2026.9.6 paste-token stored ${id}:\n${made.stdout}`);
+  }
+  // The order lives in the agent's own database, which only OpenClaw creates (with its full schema):
+  // the user has set an order with the openclaw CLI once.
+  const set = realOpenClaw('2026.9.6', stateDir, ['models', 'auth', 'order', 'set', '--provider', 'anthropic', 'anthropic:default', 'anthropic:backup']);
+  assert.equal(set.code, 0, `the real 2026.9.6 order set:\n${set.stdout}`);
+  const session = await openSession({ name: 'sqlite-order', stateDir });
+  const { page } = session;
+  try {
+    await expectStatus(page, { text: 'OpenClaw', icon: 'check', level: 'ok' });
+    await openProfilesView(page);
+    await expandRow(page, 'anthropic', 2).catch(() => undefined);
+    const profileOrder = async () => (await profileTreeRows(page)).filter((r) => r.level === 3 && r.label.startsWith('anthropic:')).map((r) => r.label);
+    const [first, second] = (await waitFor('both profiles in the tree', async () => ((await profileOrder()).length === 2 ? profileOrder() : undefined), 20_000)) as [string, string];
+    const row = (label: string) => page.locator('.part.sidebar .monaco-list-row[aria-level="3"]').filter({ has: page.locator('.label-name', { hasText: label }) }).first();
+    // A row's hover (shown after the tree was read) would cover the row below it: away first.
+    await page.mouse.move(900, 600);
+    await page.locator('.workbench-hover').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    await row(second).dragTo(row(first));
+    // The server's answer, shown in the status bar for a few seconds. (The tree itself does not move
+    // here yet: the engine's SQLite reader takes main's order from the shared state row, while
+    // OpenClaw 2026.9.6 keeps it in the agent's own database, where its order set and ours write.)
+    const confirmation = await waitFor('the order written', async () => {
+      const texts = await page.locator('.statusbar-item').allInnerTexts();
+      return texts.find((t) => t.includes('Order for anthropic'));
+    }, 20_000, 100).catch(async (error) => {
+      await screenshot(page, 'sqlite-order-no-change');
+      throw new Error(`${(error as Error).message}; notifications ${JSON.stringify(await notificationTexts(page))}`);
+    });
+    assert.match(confirmation, new RegExp(`${second}, ${first}`));
+    await screenshot(page, 'sqlite-order-after-drag');
+    const got = realOpenClaw('2026.9.6', stateDir, ['models', 'auth', 'order', 'get', '--provider', 'anthropic']);
+    assert.match(got.stdout, new RegExp(`${second}, ${first}`), `the real openclaw 2026.9.6 reads the new order:\n${got.stdout}`);
+    await assertNoSecretOnScreen(page, 'sqlite tree after the drag');
+    assertNoSecretInLogs(session.server.extensionHostLog(), 'sqlite home after the drag');
   } finally {
     await session.close();
   }
