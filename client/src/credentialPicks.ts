@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { AgentSnapshot, CredentialStatus, StatusSnapshot } from '../../server/src/protocol';
+import type { AgentSnapshot, StatusSnapshot } from '../../server/src/protocol';
+import { providerChoices } from './providerChoices';
 import type { SnapshotStore } from './snapshotStore';
 import { levelOfCheck, selectedAgent } from './statusModel';
 import { statusText } from './words';
@@ -35,24 +36,6 @@ export async function pickWriteAgent(snapshot: StatusSnapshot, title: string): P
     { title, placeHolder: vscode.l10n.t('Agent') },
   );
   return picked?.agent;
-}
-
-/** OpenClaw's providers, the ones this agent's models use first, then the ones it has credentials for, then the rest. */
-export function providerChoices(snapshot: StatusSnapshot, agent: AgentSnapshot): { provider: string; group: 'inUse' | 'configured' | 'other'; status?: CredentialStatus }[] {
-  const seen = new Set<string>();
-  const out: { provider: string; group: 'inUse' | 'configured' | 'other'; status?: CredentialStatus }[] = [];
-  for (const p of agent.providers.filter((x) => x.inUse)) {
-    seen.add(p.provider);
-    out.push({ provider: p.provider, group: 'inUse', status: p.status });
-  }
-  for (const p of agent.providers.filter((x) => !x.inUse)) {
-    seen.add(p.provider);
-    out.push({ provider: p.provider, group: 'configured', status: p.status });
-  }
-  for (const id of snapshot.knownProviders ?? []) {
-    if (!seen.has(id)) out.push({ provider: id, group: 'other' });
-  }
-  return out;
 }
 
 export async function pickProvider(snapshot: StatusSnapshot, agent: AgentSnapshot, title: string): Promise<string | undefined> {
