@@ -106,4 +106,23 @@ describe('a large store with 20 000 mistakes in the editor', () => {
       fs.rmSync(home, { recursive: true, force: true });
     }
   });
+
+  test('a store nested 10 000 levels deep gets its one diagnostic, and hovers over it answer', async () => {
+    const { home, server } = await serverOnEmptyHome('oc-lsp-deep-');
+    try {
+      const depth = 10_000;
+      const text = `{"version":1,"profiles":{"openai:a":{"type":"api_key","provider":"openai","key":"sk-proj-${'d'.repeat(30)}"},"x:y":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
+      const uri = await server.open(path.join(home, STORE_REL), text);
+      const published = await server.diagnosticsFor(uri, () => true, 30_000);
+      assert.equal(published.diagnostics.length, 1);
+      assert.equal(published.diagnostics[0]?.code, 'store/non-object');
+      for (const offset of [30, text.length >> 1]) {
+        const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: offset } });
+        assert.ok(hover === null || typeof hover === 'object');
+      }
+    } finally {
+      await server.stop();
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
 });
