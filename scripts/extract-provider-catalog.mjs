@@ -47,9 +47,10 @@ function literalTable(constName) {
 function literalSet(constName) {
   for (const f of files) {
     const text = fs.readFileSync(path.join(dist, f), 'utf8');
-    const start = text.indexOf(`const ${constName} = new Set([`);
-    if (start === -1) continue;
-    const open = text.indexOf('[', start);
+    // 2026.9's bundler marks the call: `new Set(/* @__PURE__ */ [` or `/* @__PURE__ */ new Set([`.
+    const found = new RegExp(`const ${constName} = (?:/\\* @__PURE__ \\*/ )?new Set\\(`).exec(text);
+    if (!found) continue;
+    const open = text.indexOf('[', found.index);
     const end = text.indexOf(']', open);
     return JSON5.parse(text.slice(open, end + 1));
   }
@@ -83,7 +84,6 @@ function writeCatalog(catalog) {
 const lookupMaps = await load('resolveProviderAuthLookupMaps');
 const authAlias = await load('resolveProviderIdForAuth');
 const isCliProvider = await load('isCliProvider');
-const nonSecretMarkers = await load('listKnownNonSecretApiKeyMarkers');
 
 const maps = lookupMaps({ config: {}, env: {} });
 const manifests = fs.readdirSync(path.join(dist, 'extensions'), { withFileTypes: true })
@@ -92,6 +92,23 @@ const manifests = fs.readdirSync(path.join(dist, 'extensions'), { withFileTypes:
   .filter((p) => fs.existsSync(p))
   .map((p) => JSON.parse(fs.readFileSync(p, 'utf8')));
 const manifestProviders = manifests.flatMap((m) => [...(m.providers ?? []), ...Object.keys(m.providerAuthAliases ?? {}), ...(m.cliBackends ?? [])]);
+const nonSecretMarkers = (await importBundledFunction(bundle, 'listKnownNonSecretApiKeyMarkers')) ?? (await markersByPredicate());
+
+/**
+ * 2026.9 no longer exports the marker list, only the predicate: ask it about every marker the
+ * bundle and its plugin manifests name (the exported *_MARKER constants and `nonSecretAuthMarkers`).
+ */
+async function markersByPredicate() {
+  const isMarker = await load('isNonSecretApiKeyMarker');
+  const named = new Set();
+  for (const f of files) {
+    const text = fs.readFileSync(path.join(dist, f), 'utf8');
+    for (const m of text.matchAll(/const [A-Z_]+_(?:AUTH_)?MARKER = "([^"]+)"/g)) named.add(m[1]);
+  }
+  for (const m of manifests) for (const marker of m.nonSecretAuthMarkers ?? []) named.add(marker);
+  return () => [...named].filter((marker) => isMarker(marker)).sort();
+}
+
 const known = [...new Set([
   ...Object.keys(maps.envCandidateMap), ...Object.keys(maps.aliasMap), ...Object.values(maps.aliasMap),
   ...manifestProviders.filter((p) => typeof p === 'string'),
@@ -119,7 +136,22 @@ const catalog = {
   // models.providers entries for these may leave out baseUrl and models (overlays on a bundled
   // provider); any other id must declare both or the config is refused.
   modelProviderOverlayIds: literalSet('BUILT_IN_MODEL_PROVIDER_OVERLAY_IDS'),
+  // 2026.9: the models of plugins that start with the CLI (activation.onStartup), per provider, from
+  // their manifests' static catalogue. `models status` can judge such a model's auth; any other
+  // model without a stored profile gets "could not be confirmed" (see resolve/statusRules.ts).
+  ...(manifests.some((m) => m.activation) ? { startupModels: startupModels() } : {}),
 };
+
+function startupModels() {
+  const out = {};
+  for (const m of manifests.filter((x) => x.activation?.onStartup === true)) {
+    for (const [provider, entry] of Object.entries(m.modelCatalog?.providers ?? {})) {
+      if (!(m.providers ?? []).includes(provider)) continue;
+      out[provider] = [...new Set((entry.models ?? []).map((model) => model.id))].sort();
+    }
+  }
+  return out;
+}
 if (!catalog.modelProviderOverlayIds) throw new Error('BUILT_IN_MODEL_PROVIDER_OVERLAY_IDS not found');
 writeCatalog(catalog);
 process.exit(0);

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 /** The bundle folder of an OpenClaw installed under PEER_DIR (as scripts/ensure-peer.sh installs it). */
 export function peerDist(peerDir) {
   const dist = path.resolve(peerDir, 'node_modules/openclaw/dist');
-  return { dist, files: fs.readdirSync(dist).filter((f) => f.endsWith('.js')) };
+  return { dist, files: fs.readdirSync(dist).filter((f) => f.endsWith('.js') || f.endsWith('.mjs')) }; // .mjs from 2026.9
 }
 
 /**

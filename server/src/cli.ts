@@ -3,6 +3,7 @@ import { checkCodeOf, loadOpenClawState, UnknownAgentError } from './openclaw/st
 import { statusJson } from './openclaw/output/statusJson.js';
 import { formatStatusReport } from './openclaw/output/report.js';
 import { COMPAT_VERSIONS, type CompatVersion } from './openclaw/rules/rules.js';
+import { openclawVersionOnPath } from './openclawOnPath.js';
 import { parseDuration } from './openclaw/duration.js';
 import { runLoginShell } from './openclaw/env/loginShellEnv.js';
 import { runMetricsCommand } from './metricsCommand.js';
@@ -83,6 +84,8 @@ function main(argv: string[]): number {
     ...(compat ? { compat } : {}),
     // As `openclaw models status` does when env.shellEnv asks for it; one run per command.
     loginShell: runLoginShell,
+    // Asked only when the home names no OpenClaw release: `openclaw --version`, once.
+    openclawOnPath: () => openclawVersionOnPath(process.env),
     // metrics: each agent as the gateway runs it (with its own models), as `status --agent` shows it.
     ...(metrics ? { everyAgentAsExplicit: true } : {}),
   });

@@ -160,6 +160,8 @@ export interface StatusSnapshot {
   /** The state `.env` the gateway reads (`~/.openclaw/.env`). */
   envFile: string;
   layout: { kind: 'json' | 'sqlite'; reason: string; lastTouchedVersion?: string };
+  /** Which OpenClaw release's status rules apply (2026.3, 2026.6, 2026.9), what decided it, and why in words (absent before the first resolve). */
+  ruleSet?: { version: string; basis: string; reason: string };
   envMode: EnvMode;
   warnMs: number;
   defaultAgentId: string;

@@ -11,11 +11,12 @@ export async function readSecretFromStdin(prompt: string): Promise<string> {
     for await (const chunk of stdin) text += String(chunk);
     return text;
   }
-  process.stderr.write(prompt);
   return new Promise((resolve, reject) => {
     let typed = '';
+    // Echo off before the prompt shows: a paste that follows the prompt at once is never echoed.
     stdin.setRawMode(true);
     stdin.setEncoding('utf8');
+    process.stderr.write(prompt);
     const done = (error?: Error) => {
       stdin.setRawMode(false);
       stdin.pause();

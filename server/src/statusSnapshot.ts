@@ -31,6 +31,7 @@ export function buildStatusSnapshot(state: OpenClawState, extras: SnapshotExtras
     configPath: state.configPath,
     envFile: state.envFile,
     layout: { ...state.layout },
+    ruleSet: { ...state.ruleSet },
     envMode: state.mode,
     warnMs: state.warnMs,
     defaultAgentId: state.defaultAgentId,

@@ -14,6 +14,7 @@ export interface Column {
  * What each column must reach, as docs/differences.md states it. `minExplained` is the share of
  * homes that must agree or differ only in a documented way; below it the run fails.
  * - 2026.6.1 is the reference: every disagreement must be documented (1.0).
+ * - 2026.9.6 (SQLite homes) follows the 2026.9 rules ours detects on them: every home explained.
  * - 2026.3.13 under `--compat 2026.3` follows rules derived from that release: measured 300 of 300
  *   agreeing (seeds 1..300); the floor leaves room for one rare, not yet understood home in a
  *   hundred, which the run still lists by seed so it gets looked at.
@@ -21,6 +22,8 @@ export interface Column {
 export const COLUMN_EXPECTATIONS: readonly (Column & { minExplained: number })[] = [
   { peer: '2026.6.1', minExplained: 1 },
   { peer: '2026.3.13', compat: '2026.3', minExplained: 0.99 },
+  // 2026.9.6 on homes upgraded into SQLite (sqliteColumn.ts): ours as it detects the home, no --compat.
+  { peer: '2026.9.6', minExplained: 1 },
 ];
 
 export function expectationFor(column: Column): number {
@@ -57,6 +60,23 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
       + 'ours names the same reason as an error, exits 1 with --check as OpenClaw does, and still reports the credentials.',
     applies: (_c, ours, theirs, oursRefusals) => {
       if (!('error' in theirs) || ours.check !== 1) return false;
+      if (theirs.error.includes('Invalid config')) return oursRefusals.includes('config/provider-entry-invalid');
+      if (theirs.error.includes('failed to resolve secrets from the active gateway snapshot')) return oursRefusals.includes('config/secret-needs-gateway');
+      return false;
+    },
+  },
+  {
+    id: 'openclaw-2026.9-refuses',
+    columns: [{ peer: '2026.9.6' }],
+    reason:
+      'OpenClaw 2026.9 refuses to run (retired credential files beside an empty SQLite store: AUTH_PROFILE_MIGRATION_REQUIRED; '
+      + 'several agents without an owner, or a key directly in the env block: invalid config) and prints only {"ok": false, "error": …}; ours names the same reason as an error, '
+      + 'exits 1 with --check as OpenClaw does, and still reports what it can read.',
+    applies: (_c, ours, theirs, oursRefusals) => {
+      if (!('error' in theirs) || ours.check !== 1) return false;
+      if (theirs.error.includes('requires legacy credential migration')) return oursRefusals.includes('store/retired-json-needs-migration');
+      if (theirs.error.includes('multi-agent rosters require')) return oursRefusals.includes('config/agents-owner-required');
+      if (/env: Unrecognized key/.test(theirs.error)) return oursRefusals.includes('config/env-key-unrecognized');
       if (theirs.error.includes('Invalid config')) return oursRefusals.includes('config/provider-entry-invalid');
       if (theirs.error.includes('failed to resolve secrets from the active gateway snapshot')) return oursRefusals.includes('config/secret-needs-gateway');
       return false;

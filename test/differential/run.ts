@@ -23,6 +23,11 @@ import { normalizeStatus, parseStatusOutput } from '../support/normalize.ts';
 import { repoRoot, runOurCli } from '../support/runCli.ts';
 import { generateHome } from './generate.ts';
 import { ensurePeer, runPeer } from './peer.ts';
+import { convertToSqlite, ensureSqliteTemplates, type SqliteTemplates } from './sqliteColumn.ts';
+
+/** Releases that keep credentials in SQLite: their column's homes are upgraded from JSON first (sqliteColumn.ts). */
+const SQLITE_PEERS = new Set(['2026.9.6']);
+type Peer = { bin: string; nodeBin: string; sqliteTemplates?: SqliteTemplates };
 import { COLUMN_EXPECTATIONS, expectationFor, explainDifference, meetsExpectation, type Column, type PeerResult, type Result } from './knownDifferences.ts';
 
 const { values } = parseArgs({
@@ -69,7 +74,7 @@ function columnDir(c: Column): string {
   return path.join(repoRoot, 'test-results', 'differential', c.peer + (c.compat ? `-compat-${c.compat}` : ''));
 }
 
-async function compareOne(column: Column, peer: { bin: string; nodeBin: string }, outDir: string, seed: number): Promise<Outcome> {
+async function compareOne(column: Column, peer: Peer, outDir: string, seed: number): Promise<Outcome> {
   const c = generateHome(seed, { paths: values.paths, extended: values.extended });
   const now = Date.now();
   // Separate copies: OpenClaw may migrate legacy files while it reads; ours must see the original.
@@ -77,19 +82,32 @@ async function compareOne(column: Column, peer: { bin: string; nodeBin: string }
   const theirHome = tempHome('oc-theirs-');
   try {
     const { env, args } = materializeCase(c, ourHome, now);
-    materializeCase(c, theirHome, now);
+    let variant: string | undefined;
+    if (peer.sqliteTemplates) {
+      // The SQLite column: the JSON home upgraded once, then copied, so both sides get the same bytes.
+      variant = convertToSqlite(peer, peer.sqliteTemplates, ourHome, seed);
+      fs.rmSync(theirHome, { recursive: true, force: true });
+      fs.cpSync(ourHome, theirHome, { recursive: true });
+    } else materializeCase(c, theirHome, now);
     const theirEnv = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v.replaceAll(ourHome, theirHome)]));
     const compatArgs = column.compat ? ['--compat', column.compat] : [];
     const theirRun = runPeer(peer, theirHome, [...args, '--json', '--check'], theirEnv);
-    const oursRun = runOurCli(ourHome, [...args, ...compatArgs, '--json', '--check'], env);
+    // The peer's openclaw on our PATH too: a home that names no release is judged by it, as a user's would be.
+    const ourEnv = peer.sqliteTemplates ? { ...env, PATH: `${path.dirname(peer.bin)}:${peer.nodeBin}:${process.env.PATH ?? ''}` } : env;
+    // Under the peer's Node (24) on a SQLite home: reading SQLite needs node:sqlite, as OpenClaw 2026.9 needs Node 24.
+    const oursRun = runOurCli(ourHome, [...args, ...compatArgs, '--json', '--check'], ourEnv, peer.sqliteTemplates ? path.join(peer.nodeBin, 'node') : process.execPath);
     const theirs = await theirRun;
     const ours: Result = { auth: normalizeStatus(parseStatusOutput(oursRun.stdout)), check: oursRun.code };
     const oursRefusals = refusalCodes(oursRun.stdout);
     let theirsParsed: PeerResult;
     try {
-      theirsParsed = { auth: normalizeStatus(parseStatusOutput(theirs.stdout)), check: theirs.code };
-    } catch {
-      theirsParsed = { error: `no JSON (exit ${theirs.code}): ${theirs.stderr.split('\n').slice(0, 3).join(' | ')}` };
+      const doc = parseStatusOutput(theirs.stdout) as ReturnType<typeof parseStatusOutput> & { ok?: boolean; error?: { message?: string } };
+      // 2026.9 prints its refusals as JSON: {"ok": false, "error": {…}} and no status.
+      if (doc.ok === false) throw new Error(doc.error?.message ?? 'refused');
+      theirsParsed = { auth: normalizeStatus(doc), check: theirs.code };
+    } catch (error) {
+      const refused = (error as Error).message !== 'no JSON in output' && !(error instanceof SyntaxError);
+      theirsParsed = { error: refused ? `refused (exit ${theirs.code}): ${(error as Error).message}` : `no JSON (exit ${theirs.code}): ${theirs.stderr.split('\n').slice(0, 3).join(' | ')}` };
     }
     let agree = false;
     if (!('error' in theirsParsed)) {
@@ -104,7 +122,7 @@ async function compareOne(column: Column, peer: { bin: string; nodeBin: string }
     if (!agree) {
       const documented = explainDifference(column, c, ours, theirsParsed, oursRefusals);
       if (documented) outcome.documented = documented;
-      fs.writeFileSync(path.join(outDir, `seed-${seed}.json`), JSON.stringify({ column, case: c, ours, theirs: theirsParsed, documented }, null, 1));
+      fs.writeFileSync(path.join(outDir, `seed-${seed}.json`), JSON.stringify({ column, case: c, ...(variant ? { sqliteVariant: variant } : {}), ours, theirs: theirsParsed, documented }, null, 1));
     }
     return outcome;
   } finally {
@@ -124,7 +142,8 @@ async function runColumn(column: Column): Promise<ColumnReport> {
   const outDir = columnDir(column);
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
-  const peer = ensurePeer(column.peer);
+  const installed = ensurePeer(column.peer);
+  const peer: Peer = SQLITE_PEERS.has(column.peer) ? { ...installed, sqliteTemplates: ensureSqliteTemplates(installed, column.peer) } : installed;
   const seeds = Array.from({ length: count }, (_, i) => firstSeed + i);
   const outcomes: Outcome[] = [];
   const workers = Array.from({ length: concurrency }, async () => {

@@ -12,8 +12,8 @@ export interface CliRun {
 }
 
 /** Runs our bundled CLI in a clean environment, like run-peer.sh runs OpenClaw: only PATH, HOME, TZ. */
-export function runOurCli(home: string, args: string[], extraEnv: Record<string, string> = {}): CliRun {
-  const r = spawnSync(process.execPath, [cliPath, 'status', ...args], {
+export function runOurCli(home: string, args: string[], extraEnv: Record<string, string> = {}, node = process.execPath): CliRun {
+  const r = spawnSync(node, [cliPath, 'status', ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: home, TZ: 'UTC', NO_COLOR: '1', ...extraEnv },
     cwd: home,
     encoding: 'utf8',

@@ -107,6 +107,27 @@ describe('CLI write commands', () => {
       assert.match(cli(home, ['--help']).stdout, /paste-token/);
     }));
 
+  it('typed at a terminal, the token is not echoed (script(1) gives the CLI a pty and records the screen)', async () => {
+    const home = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'oc-tty-'));
+    try {
+      const command = `'${process.execPath}' '${cliPath}' paste-token --provider anthropic`;
+      const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { PATH: process.env.PATH ?? '', HOME: home, TZ: 'UTC', TERM: 'dumb' }, stdio: ['pipe', 'pipe', 'pipe'] });
+      let screen = '';
+      child.stdout.on('data', (d: Buffer) => (screen += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (screen += d.toString()));
+      for (let i = 0; i < 2000 && !screen.includes('press Enter'); i++) await new Promise((r) => setTimeout(r, 10));
+      assert.match(screen, /Paste the token for anthropic/);
+      child.stdin.write(`${CANARY_TOKEN}\r`);
+      const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+      assert.equal(code, 0, screen);
+      assert.match(screen, /Stored token profile anthropic:manual/);
+      assert.ok(!screen.includes(CANARY), 'the token appeared on the terminal');
+      assert.equal(JSON.parse(fs.readFileSync(path.join(home, STORE), 'utf8')).profiles['anthropic:manual'].token, CANARY_TOKEN);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it('the token is never in the process list: not in argv, not in the environment', async () => {
     const home = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'oc-ps-'));
     try {

@@ -50,7 +50,7 @@ function globalDb(db: string, rows: Record<string, unknown>) {
 
 interface Doc {
   auth: { storePath: string; checkCode: number; providers: { provider: string; effectiveOrder: string[]; profiles: { labels: string[] } }[] };
-  openclawAuth: { layout: { kind: string; reason: string }; store: { kind: string; location: string; exists: boolean }; issues: { code: string; file: string; message: string }[] };
+  openclawAuth: { layout: { kind: string; reason: string }; ruleSet: { version: string; basis: string; reason: string }; store: { kind: string; location: string; exists: boolean }; issues: { code: string; file: string; message: string }[] };
 }
 
 function cliUnderSqliteNode(home: string, args: string[] = []): { code: number; doc: Doc; stdout: string; stderr: string } {
@@ -73,7 +73,14 @@ describe('SQLite layout read under Node 24 (through the CLI)', () => {
       const anthropic = doc.auth.providers.find((p) => p.provider === 'anthropic');
       assert.deepEqual(anthropic?.effectiveOrder, ['anthropic:key', 'anthropic:manual']);
       assert.ok(anthropic?.profiles.labels.includes('anthropic:manual=token:sk-ant-o...tailTAIL'));
-      assert.equal(doc.auth.checkCode, 2);
+      // The 2026.9 rules (the database says so): the model runs on the first usable profile, the
+      // key, so the expiring token behind it does not make --check exit 2 (it would under 2026.6).
+      assert.deepEqual(doc.openclawAuth.ruleSet, { version: '2026.9', basis: 'store-files', reason: `${db} exists` });
+      assert.equal(doc.auth.checkCode, 0);
+      assert.equal(cliUnderSqliteNode(home, ['--compat', '2026.6']).doc.auth.checkCode, 2);
+      agentDb(db + '-2', store, { version: 1, order: { anthropic: ['anthropic:manual', 'anthropic:key'] } });
+      fs.renameSync(db + '-2', db);
+      assert.equal(cliUnderSqliteNode(home).doc.auth.checkCode, 2, 'the expiring token first: exit 2');
     }));
 
   it('shared store in the global database (auth.sharedStore = state-db)', () =>

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { resolveAgentAuth, type AgentAuthStatus, type CheckCode } from './resolve/agentStatus.js';
 import { loadConfig, type LoadedConfig } from './config/config.js';
 import { emptyStore, type AuthStore } from './credential.js';
@@ -7,6 +8,7 @@ import { isBlockedWorkspaceDotenvKey } from './env/envFiles.js';
 import { DEFAULT_WARN_MS } from './expiry.js';
 import type { SourceIssue } from './issues.js';
 import { detectStoreLayout, type StoreLayout } from './rules/layout.js';
+import { detectRuleSet, type RuleSetChoice } from './rules/detectRules.js';
 import { legacyProfiles } from './stores/legacyStores.js';
 import { ProfileFacts } from './resolve/profileFacts.js';
 import { readAuthRouting } from './resolve/profileOrder.js';
@@ -21,6 +23,7 @@ import { daemonServiceEnv, shellEnvFacts, type LoginShellProbe } from './env/log
 import { JsonFileStoreSource, type CredentialStoreSource, type StoreSnapshot } from './stores/storeSource.js';
 import { issue } from './issues.js';
 import { configRefusals } from './config/configRefusals.js';
+import { refusals2026_9 } from './config/refusals2026_9.js';
 
 export interface LoadStateOptions {
   /** The environment that decides paths and, in shell mode, supplies keys. */
@@ -44,8 +47,13 @@ export interface LoadStateOptions {
   everyAgentAsExplicit?: boolean;
   now?: number;
   warnMs?: number;
-  /** Follow an older OpenClaw release's rules where they differ (`--compat 2026.3`). */
+  /** Follow this OpenClaw release's rules (`--compat 2026.3|2026.6|2026.9`) instead of the home's own. */
   compat?: CompatVersion;
+  /**
+   * The version of the `openclaw` on PATH, asked only when the home names no release (the CLI
+   * passes one that runs `openclaw --version` once; the engine starts no process itself).
+   */
+  openclawOnPath?: () => string | undefined;
   /**
    * Runs the user's login shell when OpenClaw would (env.shellEnv / OPENCLAW_LOAD_SHELL_ENV).
    * Opt-in: without it the engine starts no process and reports the import as `not-run`. The CLI
@@ -93,6 +101,8 @@ export interface OpenClawState {
   now: number;
   warnMs: number;
   rules: StatusRules;
+  /** Which release's rules apply and why (`--compat`, the store files, openclaw.json, PATH). */
+  ruleSet: RuleSetChoice;
 }
 
 /**
@@ -114,8 +124,6 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
   const now = options.now ?? Date.now();
   const warnMs = options.warnMs ?? DEFAULT_WARN_MS;
   const mode = options.mode ?? 'shell';
-  const rules = statusRules(options.compat);
-  const catalog = rules.catalog;
   const env: PathEnv = options.stateDir ? { ...options.env, OPENCLAW_STATE_DIR: options.stateDir } : options.env;
   const stateDir = resolveStateDir(env);
   const configPath = resolveConfigPath(env, stateDir);
@@ -138,11 +146,17 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
     return configured ? resolveUserPath(configured, env) : defaultAgentDir(stateDir, id);
   };
   const envAgentDir = options.agentId || options.everyAgentAsExplicit ? undefined : resolveEnvAgentDirOverride(env);
+  // The layout and the rule set come before any agent is chosen: the rules decide which one is.
+  const homeIds = [...new Set([...configuredIds, ...listAgentIdsOnDisk(stateDir), DEFAULT_AGENT_ID])];
+  const homeDirs = [...homeIds.map(agentDirOf), ...(envAgentDir ? [envAgentDir] : [])];
+  const layout = detectStoreLayout(stateDir, cfg, homeDirs);
+  const ruleSet = detectRuleSet({ layout, agentDirs: homeDirs, ...(options.compat ? { compat: options.compat } : {}), ...(options.openclawOnPath ? { openclawOnPath: options.openclawOnPath } : {}) });
+  const rules = statusRules(ruleSet.version);
+  const catalog = rules.catalog;
   // 2026.3 reads main's store unless --agent names another, whichever agent is marked default.
   const selectedAgentId = requestedAgentId ?? (rules.defaultAgentSelectsStore ? cfg.defaultAgentId : DEFAULT_AGENT_ID);
   const ids = [...new Set([...configuredIds, ...listAgentIdsOnDisk(stateDir), selectedAgentId])];
   const dirs = new Map(ids.map((id) => [id, id === selectedAgentId && envAgentDir ? envAgentDir : agentDirOf(id)]));
-  const layout = detectStoreLayout(stateDir, cfg, [...dirs.values()]);
 
   const { envFile, gatewayEnvFile, configDirEnvFile } = rules.envFiles(env);
   const envSources = collectEnvSources({
@@ -164,6 +178,7 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
   issues.push(...envSources.issues);
   // Learnt from 2026.6.1 (docs/differences.md); the 2026.3 column is not checked for it.
   const refusals = rules.version === '2026.3' ? [] : configRefusals(cfg.raw, configPath, envSources.values, catalog);
+  if (rules.strictConfig2026_9) refusals.push(...refusals2026_9(cfg.raw, configPath));
   issues.push(...refusals);
   for (const b of envSources.blockedWorkspaceKeys) {
     issues.push(issue('env/workspace-key-ignored', 'warning', b.file, `OpenClaw ignores ${b.key} in a working folder's .env (a repository may not supply credentials). Put it in ${shortenHomePath(envFile, env)}.`));
@@ -183,7 +198,7 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
     let s = loaded.get(dir);
     if (!s) {
       s = sourceFor(dir).load();
-      if (layout.kind === 'sqlite') s.issues.push(...retiredJsonIssues(dir, s));
+      if (layout.kind === 'sqlite') s.issues.push(...retiredJsonIssues(dir, s, dir === mainDir ? legacyOAuthPath(stateDir) : undefined));
       issues.push(...s.issues);
       loaded.set(dir, s);
     }
@@ -224,6 +239,14 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
     const own = isMainStore ? mainStore : ownStore(dir, snapshot);
     return { agentId, dir, isMainStore, snapshot, own };
   });
+  // 2026.9 refuses the whole `models status` when the store it reads, or main's, still needs an import.
+  if (rules.retiredCredentialFilesRefuse) {
+    const selectedDir = dirs.get(selectedAgentId) ?? agentDirOf(selectedAgentId);
+    for (const dir of new Set([selectedDir, baseDir])) {
+      const needs = loaded.get(dir)?.issues.find((i) => i.code === 'store/retired-json-needs-migration');
+      if (needs) refusals.push(needs);
+    }
+  }
   const agents: AgentState[] = read.map(({ agentId, dir, isMainStore, snapshot, own }) => {
     const store = isMainStore ? own : rules.mergeMainIntoAgent(mainStore, own);
     const inheritedFromMain = isMainStore ? [] : Object.keys(store.profiles).filter((id) => !own.profiles[id]);
@@ -249,6 +272,7 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
       storeDisplayPath,
       config: cfg,
       explicitAgentId: resolvesAsExplicit(agentId) ? agentId : undefined,
+      agentId,
       env: envSources.values,
       rules,
       now,
@@ -285,19 +309,25 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
     now,
     warnMs,
     rules,
+    ruleSet,
   };
 }
 
-/** Under the SQLite layout a hand-written auth-profiles.json is never read; say what happens instead. */
-function retiredJsonIssues(dir: string, sqliteSnapshot: StoreSnapshot): SourceIssue[] {
-  const file = authStorePath(dir);
-  if (!fs.existsSync(file)) return [];
+/**
+ * Under the SQLite layout the retired credential files (`auth-profiles.json`, `auth.json`, and for
+ * main `credentials/oauth.json`) are never read; say what happens instead. A store with profiles
+ * makes them merely ignored; an empty one makes OpenClaw 2026.9 refuse until `doctor --fix` imports them.
+ */
+function retiredJsonIssues(dir: string, sqliteSnapshot: StoreSnapshot, legacyOAuthFile: string | undefined): SourceIssue[] {
+  const file = [authStorePath(dir), legacyAuthPath(dir), ...(legacyOAuthFile ? [legacyOAuthFile] : [])].find((f) => fs.existsSync(f));
+  if (!file) return [];
   // Without a readable database we cannot tell "ignored" from "needs migration": the SQLite issue says why.
   if (sqliteSnapshot.exists && !sqliteSnapshot.store && sqliteSnapshot.issues.length > 0) return [];
   const hasProfiles = Object.keys(sqliteSnapshot.store?.profiles ?? {}).length > 0;
+  const name = path.basename(file);
   return [
     hasProfiles
-      ? issue('store/retired-json-ignored', 'warning', file, 'This OpenClaw keeps credentials in SQLite; this auth-profiles.json is ignored ("retired auth profile files are ignored by runtime").')
-      : issue('store/retired-json-needs-migration', 'error', file, 'This OpenClaw keeps credentials in SQLite and has none there: `openclaw models status` fails with AUTH_PROFILE_MIGRATION_REQUIRED until you run `openclaw doctor --fix`, which imports this file.'),
+      ? issue('store/retired-json-ignored', 'warning', file, `This OpenClaw keeps credentials in SQLite; this ${name} is ignored ("retired auth profile files are ignored by runtime").`)
+      : issue('store/retired-json-needs-migration', 'error', file, `This OpenClaw keeps credentials in SQLite and has none there: \`openclaw models status\` fails with AUTH_PROFILE_MIGRATION_REQUIRED until you run \`openclaw doctor --fix\`, which imports this ${name}.`),
   ];
 }

@@ -67,7 +67,7 @@ function parseJsonOrJson5(text: string): unknown {
 /** Reads agents and their models out of a parsed config, as OpenClaw's agent scope does. */
 export function interpretConfig(raw: Record<string, unknown>): OpenClawConfig {
   const agentsSection = isRecord(raw.agents) ? raw.agents : {};
-  const list = Array.isArray(agentsSection.list) ? agentsSection.list.filter(isRecord) : [];
+  const list = agentRoster(agentsSection);
   const agents: ConfiguredAgent[] = [];
   const seen = new Set<string>();
   for (const entry of list) {
@@ -85,12 +85,25 @@ export function interpretConfig(raw: Record<string, unknown>): OpenClawConfig {
     if (isRecord(model) && Array.isArray(model.fallbacks)) agent.explicitFallbacks = modelFallbacks(model);
     agents.push(agent);
   }
-  const chosen = list.find((a) => a.default) ?? list[0];
+  // 2026.9's keyed roster names its default as `defaults.systemAgent.agentId` (ownership "explicit").
+  const systemAgent = configPath(agentsSection, 'defaults', 'systemAgent', 'agentId');
+  const explicit = agentsSection.ownership === 'explicit' && typeof systemAgent === 'string' ? list.find((a) => normalizeAgentId(a.id as string) === normalizeAgentId(systemAgent)) : undefined;
+  const chosen = explicit ?? list.find((a) => a.default) ?? list[0];
   const defaultAgentId = normalizeAgentId(typeof chosen?.id === 'string' && chosen.id.trim() ? chosen.id : DEFAULT_AGENT_ID);
   const meta = isRecord(raw.meta) ? raw.meta : {};
   const config: OpenClawConfig = { raw, agents, defaultAgentId };
   if (typeof meta.lastTouchedVersion === 'string') config.lastTouchedVersion = meta.lastTouchedVersion;
   return config;
+}
+
+/**
+ * The configured agents in order: `agents.list` (up to 2026.6), else the keyed `agents.entries` that
+ * OpenClaw 2026.9 writes (`{ "<id>": { … } }`, read as a list with the key as `id`).
+ */
+export function agentRoster(agentsSection: Record<string, unknown>): Record<string, unknown>[] {
+  if (Array.isArray(agentsSection.list)) return agentsSection.list.filter(isRecord);
+  if (!isRecord(agentsSection.entries)) return [];
+  return Object.entries(agentsSection.entries).flatMap(([id, entry]) => (isRecord(entry) ? [{ ...entry, id }] : []));
 }
 
 /** A model setting is either "provider/model" or `{ primary, fallbacks }`. */

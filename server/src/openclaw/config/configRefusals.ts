@@ -7,7 +7,14 @@ import type { ProviderCatalog } from '../env/providerCatalog.js';
 import { coerceSecretRef } from '../secretRef.js';
 
 /** Issue codes of the findings that stop `openclaw models status` (and the gateway) from running. */
-export const REFUSAL_CODES: ReadonlySet<string> = new Set(['config/provider-entry-invalid', 'config/secret-needs-gateway']);
+export const REFUSAL_CODES: ReadonlySet<string> = new Set([
+  'config/provider-entry-invalid',
+  'config/secret-needs-gateway',
+  // 2026.9: several agents and no owner, a key directly in env; retired credential files beside an empty SQLite store.
+  'config/agents-owner-required',
+  'config/env-key-unrecognized',
+  'store/retired-json-needs-migration',
+]);
 
 /**
  * What in `models` makes OpenClaw 2026.6.1 refuse to run on this config, each as an error with its

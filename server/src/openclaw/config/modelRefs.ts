@@ -24,6 +24,8 @@ export interface AgentModels {
 
 export interface ProviderUse {
   provider: string;
+  /** The model id after the provider (`gpt-5.2` of `openai/gpt-5.2`). */
+  model: string;
   /** Text models may fall back to the Codex runtime; image models may not. */
   text: boolean;
 }
@@ -58,7 +60,7 @@ export function providerUses(models: AgentModels): ProviderUse[] {
   const uses: ProviderUse[] = [];
   const add = (raw: string, text: boolean) => {
     const ref = resolveModelRef(raw, models.aliases);
-    if (ref) uses.push({ provider: normalizeProviderId(ref.provider), text });
+    if (ref) uses.push({ provider: normalizeProviderId(ref.provider), model: ref.model, text });
   };
   for (const raw of [models.defaultLabel, ...models.fallbacks]) add(raw, true);
   for (const raw of [models.imageModel, ...models.imageFallbacks]) add(raw, false);

@@ -1,3 +1,4 @@
+import catalog20260906 from '../data/provider-catalog-2026.9.6.json';
 import catalog20260601 from '../data/provider-catalog-2026.6.1.json';
 import catalog20260313 from '../data/provider-catalog-2026.3.13.json';
 import { normalizeProviderId } from '../providerIds.js';
@@ -14,6 +15,8 @@ export interface ProviderCatalogData {
   cooldownBypassProviders: string[];
   /** `models.providers` ids that may leave out `baseUrl` and `models` (absent before 2026.6: no such rule). */
   modelProviderOverlayIds?: string[];
+  /** 2026.9: per provider, the models of the plugins that start with the CLI (scripts/extract-provider-catalog.mjs). */
+  startupModels?: Record<string, string[]>;
 }
 
 /** A provider's key found in the environment. */
@@ -40,6 +43,17 @@ export class ProviderCatalog {
     this.overlays = data.modelProviderOverlayIds ? new Set(data.modelProviderOverlayIds) : undefined;
     this.longestMarker = Math.max(0, ...data.nonSecretMarkers.map((m) => m.length));
   }
+  /**
+   * 2026.9: whether a plugin that starts with the CLI lists this model, so that `models status` can
+   * judge its auth. Releases without the list (older ones) judge every model.
+   */
+  judgesModelAuth(provider: string, model: string): boolean {
+    const models = this.data.startupModels;
+    if (!models) return true;
+    const p = normalizeProviderId(provider);
+    return Object.hasOwn(models, p) && (models[p] ?? []).includes(model);
+  }
+
   private readonly longestMarker: number;
   private readonly overlays: ReadonlySet<string> | undefined;
 
@@ -138,6 +152,7 @@ export function normalizeSecretInput(value: string): string {
 }
 
 export const catalogs = {
+  '2026.9.6': new ProviderCatalog(catalog20260906 as ProviderCatalogData),
   '2026.6.1': new ProviderCatalog(catalog20260601 as ProviderCatalogData),
   '2026.3.13': new ProviderCatalog(catalog20260313 as ProviderCatalogData),
 } as const;

@@ -22,6 +22,7 @@ export function formatStatusReport(state: OpenClawState, agent: AgentState): str
   if (m.imageModel) row('Image model', m.imageModel);
   row('Store', `${agent.source.kind === 'json' ? home(agent.source.file) : home(agent.source.location)}${agent.source.exists ? '' : ' (absent)'}`);
   row('Layout', `${state.layout.kind === 'json' ? 'auth-profiles.json' : 'SQLite'} (${state.layout.reason})`);
+  row('Rules', `OpenClaw ${state.ruleSet.version} (${state.ruleSet.reason})`);
   row('Env mode', state.mode === 'daemon' ? 'daemon (no shell env: what the gateway service sees)' : 'shell (this shell’s env counts)');
   lines.push('', 'Auth overview');
   if (s.providers.length === 0) lines.push('- no credentials found');

@@ -31,7 +31,10 @@ export function statusJson(state: OpenClawState, agent: AgentState, explicitAgen
       shellEnvFallback: { enabled: state.env.loginShell.enabled, appliedKeys: state.env.loginShell.appliedKeys },
       providersWithOAuth,
       missingProvidersInUse: s.missingProvidersInUse,
-      runtimeAuthRoutes: [],
+      // OpenClaw 2026.9's fields (empty under older rules): routes whose auth could not be confirmed,
+      // and runtimes no bundled plugin provides (openai's codex harness), each making --check exit 1.
+      modelRouteIssues: s.modelRouteIssues,
+      runtimeAuthRoutes: s.runtimeUnavailable.map((provider) => ({ provider, runtime: 'codex', authProvider: provider, status: 'unavailable' })),
       providers: s.providers.map((p) => ({
         provider: p.provider,
         effective: p.effective,
@@ -69,6 +72,8 @@ export function statusJson(state: OpenClawState, agent: AgentState, explicitAgen
     openclawAuth: {
       stateDir: state.stateDir,
       layout: state.layout,
+      // Which OpenClaw release's rules this status follows, and what decided it.
+      ruleSet: state.ruleSet,
       envMode: state.mode,
       envFile: state.envFile,
       store: { kind: agent.source.kind, location: agent.source.location, exists: agent.source.exists },

@@ -32,6 +32,8 @@ export interface AgentAuthInput {
   config: OpenClawConfig;
   /** Set when the user named the agent (`--agent`): its own model settings then apply. */
   explicitAgentId?: string | undefined;
+  /** The agent resolved, named or not (2026.9 counts its own models as in use either way). */
+  agentId?: string;
   env: ReadonlyMap<string, EnvValue>;
   rules: StatusRules;
   now: number;
@@ -43,12 +45,24 @@ export interface AgentAuthInput {
   facts?: ProfileFacts;
 }
 
+/** One entry of OpenClaw 2026.9's `auth.modelRouteIssues`. */
+export interface ModelRouteIssue {
+  kind: 'indeterminate';
+  provider: string;
+  model: string;
+  message: string;
+}
+
 export interface AgentAuthStatus {
   models: AgentModels;
   providers: ProviderOverview[];
   profiles: ProfileHealth[];
   providerHealth: ProviderHealth[];
   missingProvidersInUse: string[];
+  /** 2026.9: models whose auth could not be confirmed (OpenClaw's `auth.modelRouteIssues`); empty under older rules. */
+  modelRouteIssues: ModelRouteIssue[];
+  /** 2026.9: providers in use whose runtime no bundled plugin provides (openai: the codex harness); `--check` exits 1. */
+  runtimeUnavailable: string[];
   unusableProfiles: UnusableProfile[];
   providersInUse: string[];
   /** Per provider, the profile ids in the order OpenClaw would try them (usable ones only). */
@@ -67,7 +81,7 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
   const routing: AuthRouting = readAuthRouting(raw);
   const ordering = new ProfileOrdering(store, routing, catalog, now);
   const models = agentModels(config, input.explicitAgentId, rules.agentPrimaryClearsFallbacks);
-  const uses: ProviderUse[] = providerUses(models);
+  const uses: ProviderUse[] = usesUnderRules(models, config, input, rules);
   const facts = input.facts ?? new ProfileFacts(raw, routing, rules.profileHealth, now, input.warnMs, catalog, env);
 
   // Store, config, models, env: in that order into one set (no intermediate arrays per agent), then sorted.
@@ -151,7 +165,11 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
     return appendMissing(ordered, others, rescued);
   };
   const runtimeCandidates = (provider: string) => [...new Set([normalizeProviderId(provider), ordering.authKey(provider)])];
+  // 2026.9: a provider with stored profiles is judged by them alone; an env key no longer rescues it.
+  const shadowedByProfiles = (provider: string) =>
+    rules.storedProfilesShadowEnv && runtimeCandidates(provider).some((c) => ordering.storeProfilesFor(c).length > 0);
   const hasNonProfileAuth = (provider: string) =>
+    !shadowedByProfiles(provider) &&
     runtimeCandidates(provider).some((c) => {
       const o = overviewByProvider.get(c);
       return Boolean(o?.env) || Boolean(resolveConfiguredProviderKey(raw, c, env, catalog)?.usable);
@@ -161,9 +179,25 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
 
   const hasAnyAuth = (provider: string) => Boolean(overviewByProvider.get(provider)) || hasNonProfileAuth(provider);
   const isMissing = rules.profilesPreventMissing ? (p: string) => !hasAnyAuth(p) : (p: string) => !hasUsableAuth(p);
-  const missingProvidersInUse = [...new Set(uses.filter((u) => isMissing(u.provider)).map((u) => u.provider))]
+  // 2026.9: with no stored profile, a model no start-up plugin lists leaves its auth unconfirmed, not missing.
+  const isIndeterminate = (u: ProviderUse) =>
+    rules.unknownProvidersIndeterminate &&
+    ordering.storeProfilesFor(normalizeProviderId(u.provider)).length === 0 &&
+    ordering.configuredProfilesFor(normalizeProviderId(u.provider)).length === 0 &&
+    !catalog.judgesModelAuth(u.provider, u.model);
+  const modelRouteIssues: ModelRouteIssue[] = [];
+  for (const u of uses) {
+    if (!isMissing(u.provider) || !isIndeterminate(u)) continue;
+    if (!modelRouteIssues.some((i) => i.provider === u.provider && i.model === u.model)) {
+      modelRouteIssues.push({ kind: 'indeterminate', provider: u.provider, model: u.model, message: `Auth readiness could not be confirmed for ${u.provider}/${u.model}.` });
+    }
+  }
+  // 2026.9 never lists a provider as missing for an image model (its unconfirmed route still counts).
+  const listable = (u: ProviderUse) => u.text || !rules.imageModelsNeverMissing;
+  const missingProvidersInUse = [...new Set(uses.filter((u) => listable(u) && isMissing(u.provider) && !isIndeterminate(u)).map((u) => u.provider))]
     .filter((p) => !catalog.isCliProvider(p, raw))
     .sort((a, b) => a.localeCompare(b));
+  const runtimeUnavailable = [...new Set(uses.map((u) => normalizeProviderId(u.provider)).filter((p) => rules.runtimeUnavailableProviders.includes(p)))].sort();
 
   const inUse = new Set<string>();
   for (const u of uses) {
@@ -174,11 +208,26 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
   const expiredOrMissing =
     health.providers.some((p) => inUse.has(p.provider) && anyExpired(p)) ||
     health.providers.some((p) => inUse.has(p.provider) && (p.status === 'expired' || p.status === 'missing') && !hasNonProfileAuth(p.provider)) ||
-    missingProvidersInUse.length > 0;
+    missingProvidersInUse.length > 0 ||
+    modelRouteIssues.length > 0 ||
+    runtimeUnavailable.length > 0;
   const expiring = health.providers.some((p) => inUse.has(p.provider) && p.status === 'expiring' && !hasNonProfileAuth(p.provider));
   const checkCode: CheckCode = rules.checkCoversEveryProfile
     ? everyProfileCheckCode(health.profiles, missingProvidersInUse.length > 0)
-    : expiredOrMissing ? 1 : expiring ? 2 : 0;
+    : rules.checkFollowsSelectedProfile
+      ? missingProvidersInUse.length > 0 || modelRouteIssues.length > 0 || runtimeUnavailable.length > 0 ? 1 : uses.some((u) => selectedProfileExpiring(u.provider)) ? 2 : 0
+      : expiredOrMissing ? 1 : expiring ? 2 : 0;
+
+  /** 2026.9: the profile a model would run on (the first usable one in order) decides exit 2, not its neighbours. */
+  function selectedProfileExpiring(provider: string): boolean {
+    if (!hasUsableAuth(provider)) return false;
+    for (const c of runtimeCandidates(provider)) {
+      const selected = candidatesFor(c).find(usableProfile);
+      if (selected) return healthById.get(selected)?.status === 'expiring';
+      if (hasNonProfileAuth(c)) return false;
+    }
+    return false;
+  }
 
   const unusableProfiles: UnusableProfile[] = [];
   for (const profileId of Object.keys(store.usageStats ?? {})) {
@@ -204,11 +253,26 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
     profiles: health.profiles,
     providerHealth: health.providers,
     missingProvidersInUse,
+    modelRouteIssues,
+    runtimeUnavailable,
     unusableProfiles,
     providersInUse: [...inUse].sort(),
     effectiveOrder,
     checkCode,
   };
+}
+
+/**
+ * The models whose providers must have credentials. 2026.9 also counts the agent's own models when
+ * `models status` shows the defaults (no `--agent`); seen on its runs.
+ */
+function usesUnderRules(models: AgentModels, config: OpenClawConfig, input: AgentAuthInput, rules: StatusRules): ProviderUse[] {
+  const uses = providerUses(models);
+  if (!rules.agentModelsAlwaysInUse || input.explicitAgentId || !input.agentId) return uses;
+  for (const u of providerUses(agentModels(config, input.agentId, rules.agentPrimaryClearsFallbacks))) {
+    if (!uses.some((t) => t.provider === u.provider && t.model === u.model && t.text === u.text)) uses.push(u);
+  }
+  return uses;
 }
 
 /**

@@ -4,8 +4,12 @@ import type { AuthStore } from '../credential.js';
 import type { PathEnv } from '../paths.js';
 import type { ProfileHealthRule } from './health.js';
 
-/** OpenClaw releases whose `models status` rules we can follow besides the reference (2026.6.1). */
-export const COMPAT_VERSIONS = ['2026.3'] as const;
+/**
+ * OpenClaw releases whose `models status` rules we follow: 2026.3 (2026.3.13), 2026.6 (2026.6.1, the
+ * reference) and 2026.9 (2026.9.6, `latest`, SQLite stores). `--compat` names one; otherwise the
+ * home decides (rules/detectRules.ts).
+ */
+export const COMPAT_VERSIONS = ['2026.3', '2026.6', '2026.9'] as const;
 export type CompatVersion = (typeof COMPAT_VERSIONS)[number];
 
 /**
@@ -13,8 +17,52 @@ export type CompatVersion = (typeof COMPAT_VERSIONS)[number];
  * older release does; the facts come from reading and running 2026.3.13 (docs/differences.md).
  */
 export interface StatusRules {
-  version: '2026.6' | CompatVersion;
+  version: CompatVersion;
   catalog: ProviderCatalog;
+  /**
+   * 2026.9: a retired credential file (`auth-profiles.json`, `auth.json`, `credentials/oauth.json`)
+   * beside a store with no profiles makes `models status` refuse with AUTH_PROFILE_MIGRATION_REQUIRED
+   * (exit 1, no status); beside a store that has profiles it is only ignored.
+   */
+  retiredCredentialFilesRefuse: boolean;
+  /**
+   * 2026.9: a model in use with no usable credential and no stored profile for its provider, that
+   * no plugin starting with the CLI lists (`catalog.judgesModelAuth`), is not "missing" but a route
+   * whose auth "could not be confirmed" (`auth.modelRouteIssues`, kind indeterminate): left out of
+   * `missingProvidersInUse`, still exit 1. Seen on its runs: openai/gpt-5.5 missing, openai/gpt-5.2,
+   * google/gemini-2.5-pro, openrouter/… and mistral/… unconfirmed; groq with expired profiles missing.
+   */
+  unknownProvidersIndeterminate: boolean;
+  /**
+   * 2026.9: providers whose models run on a runtime no bundled plugin provides (openai → the
+   * `codex` agent harness): `--check` exits 1 whenever one is in use, whatever its credentials
+   * (`auth.runtimeAuthRoutes[].status` "unavailable").
+   */
+  runtimeUnavailableProviders: readonly string[];
+  /**
+   * 2026.9: a provider in use that has stored profiles is judged by them alone: an env key or a
+   * config key beside expired or broken profiles no longer keeps it out of `missingProvidersInUse`,
+   * nor an expiring profile out of exit 2 (seen on its runs; 2026.6.1 counted the env key).
+   */
+  storedProfilesShadowEnv: boolean;
+  /**
+   * 2026.9: `--check` judges each model by the profile it would run on (the first usable one in
+   * order): exit 2 only when that one is expiring; an expired or expiring neighbour behind it does
+   * not count. Exit 1 for a missing provider, an unconfirmed route or an unavailable runtime.
+   */
+  checkFollowsSelectedProfile: boolean;
+  /**
+   * 2026.9: the shown agent's own model counts as in use even without `--agent` (where the report
+   * shows the defaults). Seen on its runs.
+   */
+  agentModelsAlwaysInUse: boolean;
+  /** 2026.9: an image model's provider is never listed in `missingProvidersInUse` (an unconfirmed image route still makes `--check` exit 1). */
+  imageModelsNeverMissing: boolean;
+  /**
+   * 2026.9 rejects configs 2026.6.1 ran with: several agents without `agents.ownership: "explicit"`
+   * or exactly one `default: true`; a key set directly in the `env` block (config/refusals2026_9.ts).
+   */
+  strictConfig2026_9: boolean;
   /** 2026.3: an expired token fails `--check` even when another credential of the provider works. */
   expiredProfileFailsCheck: boolean;
   /**

@@ -96,3 +96,15 @@ function keptEntries<T>(record: Record<string, T>, keep: (key: string, value: T)
   }
   return any ? out.result() : undefined;
 }
+
+/**
+ * OpenClaw 2026.9.6's merge: the same layering, but the agent's own profiles come first and main's
+ * others after them (seen on its runs: an agent's labels list its own profiles, then main's).
+ */
+export function mergeMainIntoAgent2026_9(main: AuthStore, agent: AuthStore): AuthStore {
+  const merged = mergeMainIntoAgent(main, agent);
+  if (merged === main || merged.profiles === agent.profiles) return merged;
+  const profiles: AuthStore['profiles'] = Object.assign({}, agent.profiles);
+  for (const id in main.profiles) if (!Object.prototype.hasOwnProperty.call(profiles, id)) profiles[id] = main.profiles[id]!;
+  return { ...merged, profiles };
+}

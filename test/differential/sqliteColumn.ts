@@ -1,0 +1,77 @@
+/**
+ * The 2026.9.6 column's homes: random JSON-era homes turned into what an upgrade to 2026.9.6 leaves
+ * (sqliteHome.mjs), on databases the real 2026.9.6 created. The template databases come from two
+ * runs of its own `models auth paste-token` in an empty home (main's shared store, and an agent's
+ * own database), cached under .cache/peers like the CLI itself.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../support/runCli.ts';
+import { Random } from './random.ts';
+
+export interface SqliteTemplates {
+  global: string;
+  agent: string;
+}
+
+export type SqliteVariant = 'doctor' | 'legacy-main' | 'stranded';
+
+const TEMPLATE_TOKEN = `sk-ant-oat01-TEMPLATE${'t'.repeat(90)}`;
+
+function runPeerCommand(peer: { bin: string; nodeBin: string }, home: string, args: string[], input: string): void {
+  const r = spawnSync(peer.bin, args, {
+    env: { PATH: `${peer.nodeBin}:${process.env.PATH ?? ''}`, HOME: home, TZ: 'UTC', NO_COLOR: '1' },
+    cwd: home,
+    input,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (r.status !== 0) throw new Error(`openclaw ${args.join(' ')} failed (${r.status}): ${(r.stderr ?? '').split('\n').slice(-3).join(' | ')}`);
+}
+
+/** Copies a database the real CLI wrote into a clean single file (its WAL folded in). */
+function vacuumInto(nodeBin: string, from: string, to: string): void {
+  fs.rmSync(to, { force: true });
+  const script = "const { DatabaseSync } = require('node:sqlite'); const db = new DatabaseSync(process.argv[1]); db.prepare('VACUUM INTO ?').run(process.argv[2]); db.close();";
+  execFileSync(path.join(nodeBin, 'node'), ['--no-warnings', '-e', script, from, to]);
+}
+
+export function ensureSqliteTemplates(peer: { bin: string; nodeBin: string }, version: string): SqliteTemplates {
+  const dir = path.join(repoRoot, '.cache', 'peers', `openclaw-${version}-templates`);
+  const templates = { global: path.join(dir, 'openclaw.sqlite'), agent: path.join(dir, 'openclaw-agent.sqlite') };
+  if (fs.existsSync(templates.global) && fs.existsSync(templates.agent)) return templates;
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-template-'));
+  try {
+    fs.mkdirSync(path.join(home, '.openclaw'), { recursive: true });
+    fs.writeFileSync(path.join(home, '.openclaw', 'openclaw.json'), JSON.stringify({ agents: { list: [{ id: 'main', default: true }, { id: 'work' }] } }));
+    runPeerCommand(peer, home, ['models', 'auth', 'paste-token', '--provider', 'anthropic', '--agent', 'main'], `${TEMPLATE_TOKEN}\n`);
+    runPeerCommand(peer, home, ['models', 'auth', 'paste-token', '--provider', 'anthropic', '--agent', 'work'], `${TEMPLATE_TOKEN}\n`);
+    fs.mkdirSync(dir, { recursive: true });
+    vacuumInto(peer.nodeBin, path.join(home, '.openclaw', 'state', 'openclaw.sqlite'), templates.global + '.tmp');
+    vacuumInto(peer.nodeBin, path.join(home, '.openclaw', 'agents', 'work', 'agent', 'openclaw-agent.sqlite'), templates.agent + '.tmp');
+    fs.renameSync(templates.global + '.tmp', templates.global);
+    fs.renameSync(templates.agent + '.tmp', templates.agent);
+    return templates;
+  } finally {
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}
+
+/** Which upgrade a seed's home gets; drawn from its own stream so the JSON home stays the same. */
+export function sqliteVariantFor(seed: number): { variant: SqliteVariant; withMeta: boolean } {
+  const r = new Random(seed * 7919 + 2026);
+  const roll = r.next();
+  const variant: SqliteVariant = roll < 0.6 ? 'doctor' : roll < 0.78 ? 'legacy-main' : 'stranded';
+  // doctor writes meta.lastTouchedVersion; a stranded home may never have been touched by 2026.9.
+  return { variant, withMeta: variant === 'stranded' ? r.chance(0.5) : true };
+}
+
+export function convertToSqlite(peer: { nodeBin: string }, templates: SqliteTemplates, home: string, seed: number): SqliteVariant {
+  const { variant, withMeta } = sqliteVariantFor(seed);
+  const stateDir = path.join(home, '.openclaw');
+  const spec = { stateDir, configPath: path.join(stateDir, 'openclaw.json'), templateGlobal: templates.global, templateAgent: templates.agent, variant, withMeta };
+  execFileSync(path.join(peer.nodeBin, 'node'), ['--no-warnings', path.join(repoRoot, 'test', 'differential', 'sqliteHome.mjs'), JSON.stringify(spec)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return variant;
+}
