@@ -52,6 +52,16 @@ describe('CLI write commands', () => {
       assert.match(status.stdout, /anthropic:manual/);
     }));
 
+  it('--state-dir moves every write, as it moves status', () =>
+    withTempDir((home) => {
+      const stateDir = path.join(home, 'elsewhere');
+      const r = cli(home, ['paste-token', '--provider', 'anthropic', '--state-dir', stateDir], CANARY_TOKEN);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(JSON.parse(fs.readFileSync(path.join(stateDir, 'agents/main/agent/auth-profiles.json'), 'utf8')).profiles['anthropic:manual'].token, CANARY_TOKEN);
+      assert.ok(fs.existsSync(path.join(stateDir, 'openclaw.json')));
+      assert.ok(!fs.existsSync(path.join(home, '.openclaw')));
+    }));
+
   const refused: { name: string; args: string[]; input: string; says: RegExp }[] = [
     { name: 'a token cut short', args: ['paste-token', '--provider', 'anthropic'], input: `sk-ant-oat01-${CANARY}`, says: /Token looks too short/ },
     { name: 'a token with a line break', args: ['paste-token', '--provider', 'anthropic'], input: `${CANARY_TOKEN.slice(0, 50)}\n${CANARY_TOKEN.slice(50)}\n`, says: /line break/ },
