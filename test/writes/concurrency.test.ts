@@ -116,6 +116,12 @@ function watchStore(): { stop: () => { reads: number; problems: string[] } } {
       problems.push(`invalid store after ${reads} reads: ${parsed.issues.map((i) => i.code).join(', ')}`);
       return;
     }
+    try {
+      if (fs.existsSync(stateFile)) JSON.parse(fs.readFileSync(stateFile, 'utf8'));
+    } catch (error) {
+      // Deleted between the look and the read is fine; anything else is a torn auth-state.json.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problems.push(`invalid auth-state.json after ${reads} reads`);
+    }
     const count = Object.keys(parsed.store.profiles).length;
     if (count < lastCount) problems.push(`profiles went from ${lastCount} to ${count}: an update was lost`);
     lastCount = count;
@@ -207,6 +213,7 @@ describe(`concurrent writes with OpenClaw ${PEER_VERSION}`, () => {
       const confirmed = oks(w);
       const next = confirmed.length;
       const { profiles } = readStore(); // valid, not torn
+      if (fs.existsSync(stateFile)) JSON.parse(fs.readFileSync(stateFile, 'utf8')); // and so is auth-state.json
       const mine = Object.keys(profiles).filter((id) => id.startsWith(`${prefix}:`)).map((id) => Number(id.split(':')[1])).sort((a, b) => a - b);
       const expected = [...Array(next).keys()];
       assert.ok(
