@@ -221,6 +221,22 @@ describe('JSON store writer: order and remove', () => {
       assert.equal(refusal(() => applyCredentialChange(opts(home, { agentId: 'nope' }), paste())).code, 'write/unknown-agent');
     }));
 
+  it('without --agent: the configured default agent; 2026.3\'s paste-token writes main\'s store (or OPENCLAW_AGENT_DIR\'s)', () =>
+    withTempDir((home) => {
+      writeTree(home, { [CONFIG]: { agents: { list: [{ id: 'main' }, { id: 'work', default: true }] } } });
+      const WORK = '.openclaw/agents/work/agent/auth-profiles.json';
+      applyCredentialChange(opts(home), paste('anthropic:a'));
+      assert.ok(readJson(home, WORK).profiles['anthropic:a'], '2026.6: the default agent');
+      applyCredentialChange(opts(home, { compat: '2026.3' }), paste('anthropic:b'));
+      assert.ok(readJson(home, STORE).profiles['anthropic:b'], "2026.3 paste-token: main's store");
+      applyCredentialChange({ env: { HOME: home, OPENCLAW_AGENT_DIR: path.join(home, 'elsewhere') }, compat: '2026.3' }, paste('anthropic:c'));
+      assert.ok(readJson(home, 'elsewhere/auth-profiles.json').profiles['anthropic:c'], '2026.3 paste-token: OPENCLAW_AGENT_DIR');
+      applyCredentialChange({ env: { HOME: home, OPENCLAW_AGENT_DIR: path.join(home, 'elsewhere') } }, paste('anthropic:d'));
+      assert.ok(readJson(home, WORK).profiles['anthropic:d'], '2026.6 ignores OPENCLAW_AGENT_DIR for writes');
+      applyCredentialChange(opts(home, { compat: '2026.3' }), { kind: 'order-set', provider: 'anthropic', profileIds: ['anthropic:a'] });
+      assert.deepEqual(readJson(home, WORK).order, { anthropic: ['anthropic:a'] }, '2026.3 order set: the default agent');
+    }));
+
   it('refuses profile ids JavaScript reserves (OpenClaw loses them on load)', () =>
     withTempDir((home) => {
       assert.equal(refusal(() => applyCredentialChange(opts(home), paste('__proto__'))).code, 'write/reserved-name');

@@ -2,7 +2,8 @@ import { loadConfig, type LoadedConfig } from './config/config.js';
 import { planAuthProfileEntry } from './config/configWriter.js';
 import { readTextFile } from './fileRead.js';
 import {
-  authStatePath, authStorePath, defaultAgentDir, DEFAULT_AGENT_ID, normalizeAgentId, resolveConfigPath, resolveStateDir, resolveUserPath, type PathEnv,
+  authStatePath, authStorePath, defaultAgentDir, DEFAULT_AGENT_ID, normalizeAgentId, resolveConfigPath, resolveEnvAgentDirOverride, resolveStateDir, resolveUserPath,
+  type PathEnv,
 } from './paths.js';
 import { findByProvider, normalizeProviderId } from './providerIds.js';
 import { readAuthRouting } from './resolve/profileOrder.js';
@@ -50,7 +51,7 @@ interface WriteTarget {
  */
 export function applyCredentialChange(options: WriteRequestOptions, change: CredentialChange): WriteResult {
   checkNames(change);
-  const target = resolveWriteTarget(options);
+  const target = resolveWriteTarget(options, change.kind === 'paste-token');
   // Checked before the store is touched, so a config we could not update never leaves half a change.
   const configPlan = change.kind === 'paste-token'
     ? planAuthProfileEntry(target.configPath, change.profileId, { provider: change.provider, mode: change.credentialType })
@@ -67,7 +68,7 @@ export function applyCredentialChange(options: WriteRequestOptions, change: Cred
  * row (2026.9), then `auth.order` in openclaw.json; `effective` is the order OpenClaw would try.
  */
 export function readAuthOrder(options: WriteRequestOptions, provider: string): { order: string[] | undefined; source: OrderSource; effective: string[] } {
-  const target = resolveWriteTarget(options);
+  const target = resolveWriteTarget(options, false);
   const key = normalizeProviderId(provider);
   const state = loadOpenClawState({
     env: options.env,
@@ -113,7 +114,8 @@ function orderIn(file: string, provider: string): string[] | undefined {
   return Array.isArray(ids) && ids.length > 0 ? ids.filter((x): x is string => typeof x === 'string') : undefined;
 }
 
-function resolveWriteTarget(options: WriteRequestOptions): WriteTarget {
+/** `pastesToken`: 2026.3's paste-token has no --agent and writes main's store (or OPENCLAW_AGENT_DIR's). */
+function resolveWriteTarget(options: WriteRequestOptions, pastesToken: boolean): WriteTarget {
   const env: PathEnv = options.stateDir ? { ...options.env, OPENCLAW_STATE_DIR: options.stateDir } : options.env;
   const stateDir = resolveStateDir(env);
   const configPath = resolveConfigPath(env, stateDir);
@@ -128,14 +130,16 @@ function resolveWriteTarget(options: WriteRequestOptions): WriteTarget {
       throw new WriteRefused('write/unknown-agent', `Unknown agent id "${options.agentId}". Configured agents: ${configuredIds.join(', ')}.`);
     }
   } else {
-    // OpenClaw's auth commands write the default agent's store (OPENCLAW_AGENT_DIR does not move them).
-    agentId = rules.defaultAgentSelectsStore ? cfg.defaultAgentId : DEFAULT_AGENT_ID;
+    // OpenClaw's auth commands write the configured default agent's store (OPENCLAW_AGENT_DIR does not
+    // move them), except 2026.3's paste-token, which writes main's.
+    agentId = pastesToken && !rules.defaultAgentSelectsStore ? DEFAULT_AGENT_ID : cfg.defaultAgentId;
   }
   const dirOf = (id: string) => {
     const configured = cfg.agents.find((a) => a.id === id)?.agentDir;
     return configured ? resolveUserPath(configured, env) : defaultAgentDir(stateDir, id);
   };
-  const agentDir = dirOf(agentId);
+  const envAgentDir = pastesToken && options.agentId === undefined && rules.envAgentDirIsMain ? resolveEnvAgentDirOverride(env) : undefined;
+  const agentDir = envAgentDir ?? dirOf(agentId);
   const layout =
     options.compat === '2026.9' ? 'sqlite'
     : options.compat === '2026.3' ? 'json'
