@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { classifyDocument, diagnoseDocument, type DocumentContext } from './diagnostics/documentDiagnostics.js';
+import { classifyDocument, diagnoseDocument, expiryClock, type DocumentContext } from './diagnostics/documentDiagnostics.js';
+import { fileModeDiagnostics } from './diagnostics/fileMode.js';
 import { DIAGNOSTIC_SOURCE } from './diagnostics/issueDiagnostic.js';
 import { StoreChecker } from './diagnostics/storeChecker.js';
 import { storeDiagnostics } from './diagnostics/storeDiagnostics.js';
@@ -63,11 +64,12 @@ export class DocumentChecks {
       const ctx = this.host.context();
       let diagnostics: Diagnostic[];
       let total: number;
-      if (classifyDocument(file, ctx)?.kind === 'auth-store') {
+      const kind = classifyDocument(file, ctx);
+      if (kind?.kind === 'auth-store') {
         // The text as of now: the document object follows later edits, which schedule their own check.
         const text = doc.getText();
         const resolved = path.resolve(file);
-        const checked = await this.checker.check(text, resolved, MAX_DIAGNOSTICS_PER_FILE);
+        const checked = await this.checker.check(text, resolved, MAX_DIAGNOSTICS_PER_FILE, expiryClock(ctx));
         if (this.latest.get(doc.uri) !== run || doc.version !== version) return;
         diagnostics = storeDiagnostics(doc, resolved, checked.issues, ctx.state?.issues ?? []);
         total = diagnostics.length + (checked.total - checked.issues.length);
@@ -75,6 +77,9 @@ export class DocumentChecks {
         diagnostics = diagnoseDocument(doc, file, ctx);
         total = diagnostics.length;
       }
+      const modeProblems = fileModeDiagnostics(doc, file, kind);
+      diagnostics.unshift(...modeProblems);
+      total += modeProblems.length;
       this.host.publish(doc.uri, version, capDiagnostics(diagnostics, total));
     } catch (error) {
       this.host.log(`Could not check ${file}: ${(error as Error)?.message ?? String(error)}`);

@@ -5,13 +5,16 @@
  */
 import { fileURLToPath } from 'node:url';
 import {
-  createConnection, ErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, createConnection, ErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CredentialWrites } from './credentialWrites.js';
 import { DocumentChecks } from './documentChecks.js';
+import { TIGHTEN_FILE_MODE_COMMAND } from './diagnostics/fileMode.js';
 import { profileHover } from './features/profileHover.js';
+import { quickFixes } from './features/quickFixes.js';
+import { runTightenCommand } from './features/tightenCommand.js';
 import { locateCredential } from './features/locateCredential.js';
 import { UnknownAgentError } from './openclaw/state.js';
 import {
@@ -26,11 +29,12 @@ const documents = new TextDocuments(TextDocument);
 let workspaceFolders: string[] = [];
 let initialSettings: ServerSettings = {};
 // Checked after a quiet time, large stores in a worker thread: typing never blocks requests.
+const checksContext = () => {
+  const state = service.state();
+  return { workspaceFolders, ...(state ? { state } : {}) };
+};
 const checks = new DocumentChecks({
-  context: () => {
-    const state = service.state();
-    return { workspaceFolders, ...(state ? { state } : {}) };
-  },
+  context: checksContext,
   publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
   log: (message) => connection.console.log(message),
 });
@@ -52,6 +56,8 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      executeCommandProvider: { commands: [TIGHTEN_FILE_MODE_COMMAND] },
     },
     serverInfo: { name: 'openclaw-auth' },
   };
@@ -107,6 +113,18 @@ connection.onHover((params) => {
     connection.console.log(`Hover failed: ${(error as Error).message}`);
     return null;
   }
+});
+
+connection.onCodeAction((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? quickFixes(doc, params.context.diagnostics) : [];
+});
+
+connection.onExecuteCommand((params) => {
+  if (params.command !== TIGHTEN_FILE_MODE_COMMAND) return;
+  const file = runTightenCommand(params.arguments, checksContext());
+  const doc = file ? documents.get(params.arguments?.[0] as string) : undefined;
+  if (doc) validate(doc);
 });
 
 documents.onDidChangeContent((event) => validate(event.document));

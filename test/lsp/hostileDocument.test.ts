@@ -30,6 +30,8 @@ before(() => {
 async function serverOnEmptyHome(prefix: string): Promise<{ home: string; server: LspServer }> {
   const home = tempHome(prefix);
   materializeCase({ files: { '.openclaw/openclaw.json': {}, [STORE_REL]: { version: 1, profiles: {} } } }, home);
+  // As OpenClaw writes it: a store open to others would add a file/readable-by-others finding.
+  fs.chmodSync(path.join(home, STORE_REL), 0o600);
   const server = LspServer.start({ HOME: home, OPENCLAW_STATE_DIR: path.join(home, '.openclaw') }, home);
   await server.initialize(home);
   await server.connection.sendRequest(StatusRequest.type);

@@ -126,8 +126,9 @@ describe('language server over stdio', () => {
     assert.equal(d.severity, DiagnosticSeverity.Error);
     assert.equal(d.source, 'openclaw-auth');
     assert.match(d.codeDescription?.href ?? '', /diagnostics\.md#profile-setup-token-as-api-key$/);
-    const keyAt = text.split('\n')[3]!.indexOf('"key"');
-    assert.deepEqual(d.range, { start: { line: 3, character: keyAt }, end: { line: 3, character: keyAt + 5 } });
+    // On the secret's value (its range, never its text).
+    const valueAt = text.split('\n')[3]!.indexOf('"sk-ant-oat01-');
+    assert.deepEqual(d.range, { start: { line: 3, character: valueAt }, end: { line: 3, character: valueAt + JSON.stringify(setupToken('c')).length } });
 
     // Unsaved edits count: a syntax error is pointed at where the buffer breaks.
     const broken = '{\n  "version": 1,\n  "profiles": {\n    "anthropic:x": { "type": "token" "provider": "anthropic" }\n  }\n}\n';

@@ -43,9 +43,9 @@ const STORE = '/home/u/.openclaw/agents/main/agent/auth-profiles.json';
 const rows: { name: string; file: string; text: string; expected: ReturnType<typeof summary>[] }[] = [
   { name: 'valid store', file: STORE, text: `{"version":1,"profiles":{"anthropic:a":{"type":"api_key","provider":"anthropic","key":"${apiKey}"}}}`, expected: [] },
   { name: 'syntax error at the missing comma', file: STORE, text: '{\n  "version": 1\n  "profiles": {}\n}', expected: [['store/invalid-json', '2:2-2:12', E]] },
-  { name: 'setup-token stored as an API key, on "key"', file: STORE, text: `{"version":1,"profiles":{\n"anthropic:a":{"type":"api_key","provider":"anthropic","key":"${setupToken}"}}}`, expected: [['profile/setup-token-as-api-key', '1:55-1:60', E]] },
-  { name: 'expires in seconds', file: STORE, text: `{"version":1,"profiles":{\n"anthropic:t":{"type":"token","provider":"anthropic","token":"${setupToken}",\n"expires":1790000000}}}`, expected: [['profile/expires-in-seconds', '2:0-2:9', E]] },
-  { name: 'unknown type: the profile is named', file: STORE, text: '{"version":1,"profiles":{\n  "x:y":{"type":"apikey","provider":"x"}}}', expected: [['store/invalid-type', '1:2-1:7', E]] },
+  { name: 'setup-token stored as an API key, on the secret value (its range only)', file: STORE, text: `{"version":1,"profiles":{\n"anthropic:a":{"type":"api_key","provider":"anthropic","key":"${setupToken}"}}}`, expected: [['profile/setup-token-as-api-key', '1:61-1:174', E]] },
+  { name: 'expires in seconds, on the value', file: STORE, text: `{"version":1,"profiles":{\n"anthropic:t":{"type":"token","provider":"anthropic","token":"${setupToken}",\n"expires":1790000000}}}`, expected: [['profile/expires-in-seconds', '2:10-2:20', E]] },
+  { name: 'unknown type, on the type value', file: STORE, text: '{"version":1,"profiles":{\n  "x:y":{"type":"apikey","provider":"x"}}}', expected: [['store/invalid-type', '1:16-1:24', E]] },
   { name: 'order names an unknown profile', file: STORE, text: '{"version":1,"profiles":{},"order":{"anthropic":["anthropic:nope"]}}', expected: [['store/order-unknown-profile', '0:49-0:65', W]] },
   { name: 'legacy flat shape', file: '/tmp/x/auth-profiles.json', text: `{"openrouter":{"apiKey":"${apiKey}"}}`, expected: [['store/legacy-flat', '0:0-0:0', E]] },
   { name: 'openclaw.json: JSON5 comments and trailing commas are fine', file: '/home/u/.openclaw/openclaw.json', text: '// mine\n{ agents: { list: [{ id: "main" },], }, }\n', expected: [] },

@@ -3,6 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolveEnvFiles } from '../openclaw/env/envFiles.js';
 import { shortenHomePath, storeFileName } from '../openclaw/paths.js';
+import { DEFAULT_WARN_MS } from '../openclaw/expiry.js';
 import { statusRules } from '../openclaw/rules/rules.js';
 import type { OpenClawState } from '../openclaw/state.js';
 import { diagnoseConfig } from './configDiagnostics.js';
@@ -33,13 +34,18 @@ export function classifyDocument(file: string, ctx: DocumentContext): DocumentKi
   return undefined;
 }
 
+/** Expiry is judged by the clock of the check and the status bar's warning window. */
+export function expiryClock(ctx: DocumentContext): { now: number; warnMs: number } {
+  return { now: Date.now(), warnMs: ctx.state?.warnMs ?? DEFAULT_WARN_MS };
+}
+
 /** Diagnostics for one open document (its unsaved text), or none for files OpenClaw does not read. */
 export function diagnoseDocument(doc: TextDocument, file: string, ctx: DocumentContext): Diagnostic[] {
   const kind = classifyDocument(file, ctx);
   if (!kind) return [];
   switch (kind.kind) {
     case 'auth-store':
-      return diagnoseAuthStore(doc, path.resolve(file), ctx.state?.issues ?? []);
+      return diagnoseAuthStore(doc, path.resolve(file), ctx.state?.issues ?? [], expiryClock(ctx));
     case 'config':
       return diagnoseConfig(doc, file, ctx.state);
     case 'env':

@@ -2,7 +2,9 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isBlockedWorkspaceDotenvKey } from '../openclaw/env/envFiles.js';
 import type { ProviderCatalog } from '../openclaw/env/providerCatalog.js';
+import { suggestEnvKey } from './envKeySpelling.js';
 import { scanEnvText } from './envLines.js';
+import { findCutValue } from './envValueCut.js';
 import { makeDiagnostic } from './issueDiagnostic.js';
 
 /** Which env file the document is, as the gateway sees it. */
@@ -40,6 +42,14 @@ export function diagnoseEnvFile(doc: TextDocument, ctx: EnvDiagnosticsContext): 
     if (last !== index) {
       const line = doc.positionAt(assignments[last]!.keyStart).line + 1;
       out.push(makeDiagnostic(doc, 'env/duplicate-key', 'warning', `${a.key} is set again on line ${line}; only that later value counts.`, a.keyStart, a.keyEnd));
+    }
+    const meant = ctx.role === 'workspace' ? undefined : suggestEnvKey(a.key, ctx.catalog.allEnvVariables());
+    if (meant) {
+      out.push(makeDiagnostic(doc, 'env/misspelled-key', 'warning', `No provider reads ${a.key}; did you mean ${meant}?`, a.keyStart, a.keyEnd, { replacement: meant }));
+    }
+    const cut = findCutValue(text, a.keyEnd);
+    if (cut) {
+      out.push(makeDiagnostic(doc, 'env/value-cut-at-hash', 'warning', `dotenv ends the value of ${a.key} at its "#": OpenClaw reads only what comes before. Quote the value.`, cut.start, cut.end));
     }
     if (ctx.role === 'workspace' && isBlockedWorkspaceDotenvKey(a.key, ctx.catalog)) {
       out.push(makeDiagnostic(doc, 'env/workspace-key-ignored', 'warning', `OpenClaw ignores ${a.key} in a working folder's .env (a repository may not supply credentials). Put it in ${ctx.stateEnvDisplay}.`, a.keyStart, a.keyEnd));

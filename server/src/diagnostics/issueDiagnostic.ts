@@ -39,8 +39,8 @@ const SEVERITY: Record<IssueSeverity, DiagnosticSeverity> = {
 };
 
 /** A diagnostic over `[start, end)` of the document, with the code's link and our source. */
-export function makeDiagnostic(doc: TextDocument, code: string, severity: IssueSeverity, message: string, start: number, end: number): Diagnostic {
-  return {
+export function makeDiagnostic(doc: TextDocument, code: string, severity: IssueSeverity, message: string, start: number, end: number, data?: DiagnosticFix): Diagnostic {
+  const diagnostic: Diagnostic = {
     range: { start: doc.positionAt(start), end: doc.positionAt(Math.max(start, end)) },
     severity: SEVERITY[severity],
     code,
@@ -48,6 +48,14 @@ export function makeDiagnostic(doc: TextDocument, code: string, severity: IssueS
     source: DIAGNOSTIC_SOURCE,
     message,
   };
+  if (data) diagnostic.data = data;
+  return diagnostic;
+}
+
+/** What a quick fix needs that the range does not say (the client hands it back with the diagnostic). */
+export interface DiagnosticFix {
+  /** The text that should stand in the diagnostic's range (a variable name, never a secret). */
+  replacement?: string;
 }
 
 /** An engine issue at its located range (the start of the file when it has none). */

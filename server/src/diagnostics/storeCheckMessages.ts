@@ -7,6 +7,9 @@ export interface StoreCheckRequest {
   file: string;
   /** At most this many findings come back; `total` says how many there were. */
   limit: number;
+  /** The clock to judge expiry by (the status bar's warning window). */
+  now: number;
+  warnMs: number;
 }
 
 export type StoreCheckReply =

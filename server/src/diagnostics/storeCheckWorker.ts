@@ -5,7 +5,7 @@
  * the engine already: a bundle of its own would ship the engine a third time (the VSIX has a size limit).
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { parseStoreText } from '../openclaw/stores/storeSource.js';
+import { editorStoreIssues } from './editorStoreIssues.js';
 import type { StoreCheckReply, StoreCheckRequest } from './storeCheckMessages.js';
 
 /** What the server passes as workerData, so the CLI bundle knows to serve checks instead of running. */
@@ -19,7 +19,7 @@ export function serveStoreChecks(): void {
   parentPort?.on('message', (request: StoreCheckRequest) => {
     let reply: StoreCheckReply;
     try {
-      const issues = parseStoreText(request.text, request.file).issues;
+      const issues = editorStoreIssues(request.text, request.file, { now: request.now, warnMs: request.warnMs });
       // Only what will be shown crosses back: copying 20 000 findings would cost the main thread too.
       reply = { id: request.id, issues: issues.slice(0, request.limit), total: issues.length };
     } catch (error) {

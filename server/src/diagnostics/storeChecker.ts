@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SourceIssue } from '../openclaw/issues.js';
-import { parseStoreText } from '../openclaw/stores/storeSource.js';
+import { editorStoreIssues } from './editorStoreIssues.js';
+import type { ExpiryClock } from './expiryIssues.js';
 import type { StoreCheckReply, StoreCheckRequest } from './storeCheckMessages.js';
 import { STORE_CHECK_ROLE } from './storeCheckWorker.js';
 
@@ -26,13 +27,13 @@ export class StoreChecker {
 
   constructor(private readonly workerFile: string | undefined = bundledWorkerFile()) {}
 
-  check(text: string, file: string, limit: number): Promise<StoreCheckResult> {
+  check(text: string, file: string, limit: number, clock: ExpiryClock): Promise<StoreCheckResult> {
     if (!this.workerFile) {
-      const issues = parseStoreText(text, file).issues;
+      const issues = editorStoreIssues(text, file, clock);
       return Promise.resolve({ issues: issues.slice(0, limit), total: issues.length });
     }
     const id = this.nextId++;
-    const request: StoreCheckRequest = { id, text, file, limit };
+    const request: StoreCheckRequest = { id, text, file, limit, now: clock.now, warnMs: clock.warnMs };
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.started().postMessage(request);
