@@ -5,14 +5,18 @@
  */
 import { fileURLToPath } from 'node:url';
 import {
-  CodeActionKind, createConnection, ErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, CodeLensRefreshRequest, createConnection, ErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CredentialWrites } from './credentialWrites.js';
 import { DocumentChecks } from './documentChecks.js';
+import { classifyDocument } from './diagnostics/documentDiagnostics.js';
+import { statusRules } from './openclaw/rules/rules.js';
 import { TIGHTEN_FILE_MODE_COMMAND } from './diagnostics/fileMode.js';
 import { profileHover } from './features/profileHover.js';
+import { completionsAt } from './features/completions.js';
+import { expiryLenses } from './features/expiryLenses.js';
 import { quickFixes } from './features/quickFixes.js';
 import { runTightenCommand } from './features/tightenCommand.js';
 import { locateCredential } from './features/locateCredential.js';
@@ -28,6 +32,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let workspaceFolders: string[] = [];
 let initialSettings: ServerSettings = {};
+let codeLensRefresh = false;
 // Checked after a quiet time, large stores in a worker thread: typing never blocks requests.
 const checksContext = () => {
   const state = service.state();
@@ -42,8 +47,10 @@ const checks = new DocumentChecks({
 const service = new StatusService({
   notify: (snapshot) => {
     void connection.sendNotification(StatusChangedNotification.type, snapshot);
-    // Which file is the config or the state .env, and file-level findings, may have changed.
+    // Which file is the config or the state .env, and file-level findings, may have changed;
+    // a threshold crossed changes the expiry diagnostics and lenses.
     for (const doc of documents.all()) validate(doc);
+    if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type);
   },
   log: (message) => connection.console.log(message),
 });
@@ -52,11 +59,14 @@ connection.onInitialize((params): InitializeResult => {
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFolders = folders.map(filePathOf).filter((p): p is string => p !== undefined);
   initialSettings = parseServerSettings(params.initializationOptions);
+  codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      completionProvider: { triggerCharacters: ['"'] },
+      codeLensProvider: {},
       executeCommandProvider: { commands: [TIGHTEN_FILE_MODE_COMMAND] },
     },
     serverInfo: { name: 'openclaw-auth' },
@@ -118,6 +128,26 @@ connection.onHover((params) => {
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
   return doc ? quickFixes(doc, params.context.diagnostics) : [];
+});
+
+connection.onCompletion((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const file = doc ? filePathOf(doc.uri) : undefined;
+  if (!doc || !file) return [];
+  const ctx = checksContext();
+  const state = ctx.state;
+  return completionsAt(doc, params.position, classifyDocument(file, ctx), {
+    catalog: state?.rules.catalog ?? statusRules(undefined).catalog,
+    profiles: state ? state.agents.flatMap((a) => Object.entries(a.store.profiles).map(([id, p]) => ({ id, provider: p.provider }))) : [],
+    ...(state ? { config: state.config.config.raw } : {}),
+  });
+});
+
+connection.onCodeLens((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const file = doc ? filePathOf(doc.uri) : undefined;
+  if (!doc || !file || classifyDocument(file, checksContext())?.kind !== 'auth-store') return [];
+  return expiryLenses(doc, file, Date.now(), service.state());
 });
 
 connection.onExecuteCommand((params) => {
