@@ -47,7 +47,10 @@ const FIXES: Record<string, FixMaker> = {
   'store/order-unknown-profile': (doc, d) => {
     const path = pathAt(doc, d);
     if (path?.[0] !== 'order' || typeof path[2] !== 'number') return undefined;
-    return { title: 'Remove this id from the order', edits: jsonEdits(doc, modify(doc.getText(), path, undefined, FORMAT)) };
+    const root = parseTree(doc.getText());
+    const list = root ? findNodeAtLocation(root, path.slice(0, 2)) : undefined;
+    const removal = list?.type === 'array' ? childRemoval(list.children ?? [], path[2]) : undefined;
+    return removal ? { title: 'Remove this id from the order', edits: [rangeDeletion(doc, removal)] } : undefined;
   },
   'profile/id-provider-mismatch': (doc, d) => {
     const path = pathAt(doc, d);
@@ -116,25 +119,29 @@ function retype(doc: TextDocument, d: Diagnostic, from: string, to: string, type
   const edits: TextEdit[] = [{ range: { start: doc.positionAt(keyName.offset), end: doc.positionAt(keyName.offset + keyName.length) }, newText: JSON.stringify(to) }];
   edits.push(...jsonEdits(doc, modify(text, ['profiles', id, 'type'], type, FORMAT)));
   for (const field of drop) {
-    const removal = propertyRemoval(profile, field);
-    if (removal) edits.push({ range: { start: doc.positionAt(removal.start), end: doc.positionAt(removal.end) }, newText: '' });
+    const properties = profile.children ?? [];
+    const removal = childRemoval(properties, properties.findIndex((p) => p.children?.[0]?.value === field));
+    if (removal) edits.push(rangeDeletion(doc, removal));
   }
   return { title, edits };
 }
 
 /**
- * The text to delete to remove one property of an object, its separating comma included. Not
- * jsonc-parser's `modify`: its removal re-prints the neighbouring property, which may be the secret.
+ * The text to delete to remove one property of an object or element of an array, its separating
+ * comma included. Not jsonc-parser's `modify`: its removal may re-print neighbours or the whole
+ * document, secrets and all.
  */
-function propertyRemoval(object: Node, name: string): { start: number; end: number } | undefined {
-  const properties = object.children ?? [];
-  const index = properties.findIndex((p) => p.children?.[0]?.value === name);
-  const property = properties[index];
-  if (!property) return undefined;
-  const before = properties[index - 1];
-  if (before) return { start: before.offset + before.length, end: property.offset + property.length };
-  const after = properties[index + 1];
-  return { start: property.offset, end: after ? after.offset : property.offset + property.length };
+function childRemoval(children: Node[], index: number): { start: number; end: number } | undefined {
+  const child = children[index];
+  if (!child) return undefined;
+  const before = children[index - 1];
+  if (before) return { start: before.offset + before.length, end: child.offset + child.length };
+  const after = children[index + 1];
+  return { start: child.offset, end: after ? after.offset : child.offset + child.length };
+}
+
+function rangeDeletion(doc: TextDocument, removal: { start: number; end: number }): TextEdit {
+  return { range: { start: doc.positionAt(removal.start), end: doc.positionAt(removal.end) }, newText: '' };
 }
 
 /** The JSON path of the value the diagnostic starts on, in the current text. */
