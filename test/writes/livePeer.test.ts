@@ -96,11 +96,18 @@ describe('our CLI writes, the real OpenClaw reads them', () => {
     ours(['order', 'set', '--provider', 'anthropic', '--agent', 'work', 'anthropic:work', 'anthropic:manual']);
     assert.equal(realOrder('work'), 'anthropic:work, anthropic:manual');
     assert.equal(realOrder(), '(none)', "main's order untouched");
+    // Our own order get agrees, and says where the override lives.
+    const got = JSON.parse(ours(['order', 'get', '--provider', 'anthropic', '--agent', 'work', '--json']));
+    assert.deepEqual([got.order, got.source], [['anthropic:work', 'anthropic:manual'], 'auth-state']);
   });
 
   it('order clear --agent work: no override left', () => {
     ours(['order', 'clear', '--provider', 'anthropic', '--agent', 'work']);
     assert.equal(realOrder('work'), '(none)');
+    // What is left is openclaw.json's auth.order, which paste-token started (as OpenClaw's does) when
+    // the provider got profiles of two modes (token, api_key): OpenClaw's order get shows store overrides only.
+    const got = JSON.parse(ours(['order', 'get', '--provider', 'anthropic', '--agent', 'work', '--json']));
+    assert.deepEqual([got.order, got.source], [['anthropic:work', 'anthropic:manual'], 'config']);
   });
 
   it("order set --compat 2026.3: OpenClaw 2026.3.13 reads the store's own order", () => {
