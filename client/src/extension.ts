@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { StatusSnapshot } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { ProfileOrderDragController } from './profileOrderDrag';
-import { PROFILE_VIEW_ID, ProfileTreeProvider } from './profileTree';
+import { bindTreeMessage, PROFILE_VIEW_ID, ProfileTreeProvider } from './profileTree';
 import { ServerConnection } from './serverConnection';
 import { SnapshotStore } from './snapshotStore';
 import { StatusBar } from './statusBar';
@@ -43,10 +43,11 @@ export function activate(context: vscode.ExtensionContext): OpenClawAuthApi {
   connection = new ServerConnection(context, store, output);
   const server = connection;
   const drag = new ProfileOrderDragController(server);
+  const treeView = vscode.window.createTreeView(PROFILE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, dragAndDropController: drag });
 
   context.subscriptions.push(
     output, store, reports, tree, statusBar,
-    vscode.window.createTreeView(PROFILE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, dragAndDropController: drag }),
+    treeView, bindTreeMessage(treeView, store),
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
     ...registerCommands({ connection: server, store, reports }),
     ...registerWriteCommands({ connection: server, store }),

@@ -3,8 +3,8 @@ import type {
   AgentSnapshot, CandidateSnapshot, CredentialStatus, ProviderSnapshot, StatusSnapshot,
 } from '../../server/src/protocol';
 import type { SnapshotStore } from './snapshotStore';
-import { levelOfCheck, levelOfStatus, msUntilSpanChanges, type Level } from './statusModel';
-import { envOriginText, expiryText, reasonText, statusText } from './words';
+import { agentWorst, candidateUse, levelOfCheck, levelOfStatus, msUntilSpanChanges, type Level } from './statusModel';
+import { agentWorstText, envOriginText, homeConditionText, expiryText, reasonText, statusText } from './words';
 
 export const PROFILE_VIEW_ID = 'openclawAuth.profiles';
 
@@ -41,6 +41,11 @@ function levelIcon(level: Level): vscode.ThemeIcon {
 
 function statusIcon(status: CredentialStatus): vscode.ThemeIcon {
   return levelIcon(levelOfStatus(status));
+}
+
+/** Rows no model needs: quiet, never a green check that reads as "fine and used". */
+function quietIcon(): vscode.ThemeIcon {
+  return new vscode.ThemeIcon('circle-outline', new vscode.ThemeColor('disabledForeground'));
 }
 
 /**
@@ -95,6 +100,18 @@ export class ProfileTreeProvider implements vscode.TreeDataProvider<ProfileTreeN
   }
 }
 
+/**
+ * The line above the tree when the home itself is the problem but there is still a tree to show
+ * (a refused config; a SQLite home with env keys only); the welcome views cover the empty cases.
+ */
+export function bindTreeMessage(view: vscode.TreeView<ProfileTreeNode>, store: SnapshotStore): vscode.Disposable {
+  const update = () => {
+    view.message = store.snapshot && store.viewState === 'ready' ? homeConditionText(store.snapshot) : undefined;
+  };
+  update();
+  return store.onDidChange(update);
+}
+
 function nextWordChange(snapshot: StatusSnapshot | undefined, now: number): number | undefined {
   let soonest: number | undefined;
   for (const agent of snapshot?.agents ?? []) {
@@ -116,9 +133,11 @@ function agentItem(node: AgentNode): vscode.TreeItem {
   const { agent } = node;
   const item = new vscode.TreeItem(agent.agentId, node.selected ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `agent/${agent.agentId}`;
-  const notes = [agent.defaultModel];
+  // What to act on first, then the short markers; the model last, where the width may cut it.
+  const notes = [agentWorstText(agentWorst(agent))];
   if (node.selected) notes.push(vscode.l10n.t('in the status bar'));
   if (agent.isDefault) notes.push(vscode.l10n.t('default'));
+  notes.push(agent.defaultModel);
   item.description = notes.filter(Boolean).join(' · ');
   item.iconPath = levelIcon(levelOfCheck(agent.checkCode));
   item.contextValue = node.selected ? 'agent.selected' : 'agent';
@@ -128,6 +147,10 @@ function agentItem(node: AgentNode): vscode.TreeItem {
   md.appendMarkdown('**\n\n');
   md.appendText(vscode.l10n.t('Store: {0}', agent.store.location));
   md.appendMarkdown('\n\n');
+  if (agent.defaultModel) {
+    md.appendText(vscode.l10n.t('Default model: {0}', agent.defaultModel));
+    md.appendMarkdown('\n\n');
+  }
   if (!agent.store.exists) {
     md.appendText(vscode.l10n.t('The store does not exist yet.'));
     md.appendMarkdown('\n\n');
@@ -148,11 +171,11 @@ function providerItem(node: ProviderNode, now: number): vscode.TreeItem {
     provider.inUse ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
   );
   item.id = `agent/${node.agent.agentId}/provider/${provider.provider}`;
-  const notes = [statusText(provider.status)];
+  const notes = provider.inUse ? [] : [vscode.l10n.t('not in use')];
+  notes.push(statusText(provider.status));
   if (provider.expiresAt !== undefined) notes.push(expiryText(provider.expiresAt, now));
-  if (!provider.inUse) notes.push(vscode.l10n.t('not in use'));
   item.description = notes.join(' · ');
-  item.iconPath = statusIcon(provider.status);
+  item.iconPath = provider.inUse ? statusIcon(provider.status) : quietIcon();
   item.contextValue = provider.inUse ? 'provider.inUse' : 'provider';
   if (provider.candidates.length === 0) item.collapsibleState = vscode.TreeItemCollapsibleState.None;
   const md = new vscode.MarkdownString();
@@ -174,11 +197,18 @@ function candidateItem(node: CandidateNode, now: number): vscode.TreeItem {
   const c = node.candidate;
   const item = new vscode.TreeItem(c.id, vscode.TreeItemCollapsibleState.None);
   item.id = `agent/${node.agent.agentId}/provider/${node.provider.provider}/${c.kind}/${c.id}`;
-  const notes = [c.label];
+  // Status and time first: the masked label is the part the side bar's width may cut.
+  const notes: string[] = [];
   if (c.expiresAt !== undefined) notes.push(expiryText(c.expiresAt, now));
-  if (c.effective) notes.push(vscode.l10n.t('used'));
+  else if (levelOfStatus(c.status) !== 'ok') notes.push(statusText(c.status));
+  const use = candidateUse(node.provider, c);
+  if (use === 'used') notes.push(vscode.l10n.t('used'));
+  if (use === 'wouldBeUsed') notes.push(vscode.l10n.t('first in line'));
+  notes.push(c.label);
   item.description = notes.join(' · ');
-  item.iconPath = c.effective || levelOfStatus(c.status) !== 'ok' ? statusIcon(c.status) : new vscode.ThemeIcon('circle-outline');
+  item.iconPath = use === 'used' || (node.provider.inUse && levelOfStatus(c.status) !== 'ok')
+    ? statusIcon(c.status)
+    : node.provider.inUse ? new vscode.ThemeIcon('circle-outline') : quietIcon();
   item.contextValue = candidateContextValue(node);
   item.tooltip = candidateTooltip(node, now);
   return item;
@@ -194,6 +224,10 @@ function candidateTooltip(node: CandidateNode, now: number): vscode.MarkdownStri
   md.appendMarkdown('\n\n');
   md.appendText(reasonText(c));
   md.appendMarkdown('\n\n');
+  if (candidateUse(node.provider, c) === 'wouldBeUsed') {
+    md.appendText(vscode.l10n.t('No model of this agent needs this provider, so OpenClaw uses nothing here now; it would use this credential first.'));
+    md.appendMarkdown('\n\n');
+  }
   if (c.expiresAt !== undefined) {
     md.appendText(expiryText(c.expiresAt, now));
     md.appendMarkdown('\n\n');

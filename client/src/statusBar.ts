@@ -5,7 +5,7 @@ import type { SnapshotStore } from './snapshotStore';
 import {
   attentionSubject, msUntilSpanChanges, selectedAgent, statusBarModel, type Level, type ProviderLine, type StatusBarModel,
 } from './statusModel';
-import { expiryText, statusText, timeLeftText } from './words';
+import { expiryText, homeConditionText, statusText, timeLeftText } from './words';
 
 export const STATUS_ITEM_ID = 'openclawAuth.status';
 /** The command VS Code registers for the tree view: clicking the item reveals the profiles. */
@@ -31,7 +31,7 @@ export class StatusBar implements vscode.Disposable {
   private isVisible = false;
 
   constructor(private readonly store: SnapshotStore) {
-    this.item.name = vscode.l10n.t('OpenClaw Auth status');
+    this.item.name = vscode.l10n.t('OpenClaw Auth');
     this.item.command = { title: vscode.l10n.t('Show OpenClaw profiles'), command: FOCUS_TREE_COMMAND };
     this.disposables.push(
       store.onDidChange(() => this.render()),
@@ -111,9 +111,15 @@ function tooltip(model: StatusBarModel, snapshot: StatusSnapshot | undefined, no
       : vscode.l10n.t('Reading OpenClaw credentials…'));
     return md;
   }
+  const condition = homeConditionText(snapshot);
   if (!snapshot.stateDirExists) {
-    md.appendText(vscode.l10n.t('No OpenClaw state folder at {0}.', snapshot.stateDir));
+    md.appendText(condition ?? vscode.l10n.t('No OpenClaw state folder was found at {0}.', snapshot.stateDir));
     return md;
+  }
+  if (condition) {
+    md.appendMarkdown('$(error) ');
+    md.appendText(condition);
+    md.appendMarkdown('\n\n');
   }
   const agent = selectedAgent(snapshot);
   md.appendMarkdown('**');
@@ -169,9 +175,10 @@ function appendIssues(md: vscode.MarkdownString, snapshot: StatusSnapshot): void
 
 function appendProviderLine(md: vscode.MarkdownString, line: ProviderLine, now: number): void {
   md.appendMarkdown(`${providerIcon(line.status)} `);
+  // Status and time before the masked label, as in the tree.
   const parts = [line.provider, statusText(line.status)];
-  if (line.label) parts.push(line.label);
   if (line.expiresAt !== undefined) parts.push(expiryText(line.expiresAt, now));
+  if (line.label) parts.push(line.label);
   md.appendText(parts.join(' — '));
   md.appendMarkdown('\n\n');
 }

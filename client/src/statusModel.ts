@@ -38,9 +38,11 @@ export function selectedAgent(snapshot: StatusSnapshot): AgentSnapshot | undefin
 export function viewStateOf(snapshot: StatusSnapshot | undefined, startFailed: boolean): ViewState {
   if (!snapshot) return startFailed ? 'error' : 'loading';
   if (snapshot.loadError && snapshot.agents.length === 0) return 'error';
-  if (!snapshot.stateDirExists) return 'noStateDir';
+  // The server's homeCondition decides, as it does for the report; the tree only adds that a
+  // SQLite home with env keys still has something to show.
+  if (snapshot.homeCondition === 'noStateDir' || !snapshot.stateDirExists) return 'noStateDir';
   const anything = snapshot.agents.some((a) => a.providers.some((p) => p.candidates.length > 0));
-  if (snapshot.layout.kind === 'sqlite' && !anything) return 'sqliteEmpty';
+  if (snapshot.homeCondition === 'sqliteUnread' && !anything) return 'sqliteEmpty';
   return 'ready';
 }
 
@@ -94,47 +96,38 @@ export function attentionSubject(attention: AgentAttention): string {
   return attention.profileId ?? attention.provider;
 }
 
-export type SpanUnit = 'minute' | 'hour' | 'day';
-
-/** A duration rounded down to the unit people say: minutes under an hour, hours under two days. */
-export interface TimeSpan {
-  amount: number;
-  unit: SpanUnit;
-}
-
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
-
-/**
- * Rounds a duration for display. Never says 0: "expires in 0m" while a token is still valid is the
- * confusing output users reported against `openclaw models status` (openclaw/openclaw#42721).
- */
-export function roundSpan(ms: number): TimeSpan {
-  const abs = Math.abs(ms);
-  if (abs < HOUR_MS) return { amount: Math.max(1, Math.floor(abs / MINUTE_MS)), unit: 'minute' };
-  if (abs < 2 * DAY_MS) return { amount: Math.floor(abs / HOUR_MS), unit: 'hour' };
-  return { amount: Math.floor(abs / DAY_MS), unit: 'day' };
+/** How many in-use providers of an agent are in each state that needs action, worst first. */
+export interface AgentWorst {
+  level: Level;
+  /** Nonzero counts only, in this order: expired, missing (errors), then expiring. */
+  counts: { status: 'expired' | 'missing' | 'expiring'; count: number }[];
 }
 
 /**
- * Milliseconds until the rounded span of `expiresAt - now` changes, so the words can be redrawn
- * exactly then instead of polling. Undefined when there is no expiry to watch.
+ * What an agent's row says before it is expanded ("1 expired"): the in-use providers at the
+ * agent's `--check` level, counted by state. Warnings are not listed beside errors, so the row
+ * names what to act on first.
  */
-export function msUntilSpanChanges(expiresAt: number | undefined, now: number): number | undefined {
-  if (expiresAt === undefined) return undefined;
-  const left = expiresAt - now;
-  const unitMs = spanUnitMs(roundSpan(left).unit);
-  // Counting down, the floored amount drops just after `left` passes below a multiple of the unit
-  // (the minute/hour/day switches sit on such multiples too), and "expires in" becomes "expired"
-  // at the expiry itself; counting up after expiry, the amount grows exactly at a multiple.
-  // Within two minutes of the expiry the words stay "1m" (never 0): until the expiry itself, and
-  // after it until "2m ago".
-  if (left > 0 && left < 2 * MINUTE_MS) return left;
-  if (left <= 0 && left > -2 * MINUTE_MS) return 2 * MINUTE_MS + left;
-  return left > 0 ? (left % unitMs) + 1 : unitMs - (-left % unitMs);
+export function agentWorst(agent: AgentSnapshot): AgentWorst {
+  const level = levelOfCheck(agent.checkCode);
+  const inUse = agent.providers.filter((p) => p.inUse);
+  const order = level === 'error' ? (['expired', 'missing'] as const) : level === 'warning' ? (['expiring'] as const) : [];
+  const counts = order
+    .map((status) => ({ status, count: inUse.filter((p) => p.status === status).length }))
+    .filter((c) => c.count > 0);
+  return { level, counts };
 }
 
-function spanUnitMs(unit: SpanUnit): number {
-  return unit === 'minute' ? MINUTE_MS : unit === 'hour' ? HOUR_MS : DAY_MS;
+/**
+ * A candidate "used" under a provider that no model needs is only what OpenClaw would use: the row
+ * must not say "used" while its provider says "not in use".
+ */
+export type CandidateUse = 'used' | 'wouldBeUsed' | 'notUsed';
+
+export function candidateUse(provider: ProviderSnapshot, candidate: CandidateSnapshot): CandidateUse {
+  if (!candidate.effective) return 'notUsed';
+  return provider.inUse ? 'used' : 'wouldBeUsed';
 }
+
+// Time left is said the same way on every surface: the shared, import-free module decides it.
+export { msUntilSpanChanges, roundSpan, type SpanUnit, type TimeSpan } from '../../server/src/openclaw/output/timeLeft';

@@ -1,29 +1,43 @@
 /**
  * The user's-language words for what the server reports in codes: statuses, time left, and why a
- * credential is or is not the one OpenClaw uses. Every string goes through vscode.l10n.t.
+ * credential is or is not the one OpenClaw uses. Every string goes through vscode.l10n.t, except
+ * time left, said by the shared timeLeft.ts in both languages so the server says it the same way.
  */
 import * as vscode from 'vscode';
-import type { CandidateSnapshot, CredentialStatus, EnvOrigin } from '../../server/src/protocol';
-import { roundSpan, type TimeSpan } from './statusModel';
-
-/** A short duration: "45m", "3h", "2d". */
-export function spanText(span: TimeSpan): string {
-  switch (span.unit) {
-    case 'minute': return vscode.l10n.t('{0}m', span.amount);
-    case 'hour': return vscode.l10n.t('{0}h', span.amount);
-    case 'day': return vscode.l10n.t('{0}d', span.amount);
-  }
-}
+import type { CandidateSnapshot, CredentialStatus, EnvOrigin, StatusSnapshot } from '../../server/src/protocol';
+import type { AgentWorst } from './statusModel';
+import { spanWords, timeLeftLanguage, timeLeftWords } from '../../server/src/openclaw/output/timeLeft';
 
 /** Time left until `expiresAt` by the client's clock, short: "3h"; for the status bar. */
 export function timeLeftText(expiresAt: number, now: number): string {
-  return spanText(roundSpan(expiresAt - now));
+  return spanWords(expiresAt, now, timeLeftLanguage(vscode.env.language));
 }
 
-/** "expires in 3h" or "expired 2d ago", by the client's clock. */
+/** "expires in 3h" or "expired 2d ago", by the client's clock, in the shared words (timeLeft.ts). */
 export function expiryText(expiresAt: number, now: number): string {
-  const span = spanText(roundSpan(expiresAt - now));
-  return expiresAt > now ? vscode.l10n.t('expires in {0}', span) : vscode.l10n.t('expired {0} ago', span);
+  return timeLeftWords(expiresAt, now, timeLeftLanguage(vscode.env.language));
+}
+
+/** An agent's row before it is expanded: "1 expired", "1 expired, 2 missing", "1 expiring", "ok". */
+export function agentWorstText(worst: AgentWorst): string {
+  if (worst.counts.length === 0) return worst.level === 'ok' ? vscode.l10n.t('ok') : vscode.l10n.t('needs attention');
+  return worst.counts.map(({ status, count }) => {
+    switch (status) {
+      case 'expired': return vscode.l10n.t('{0} expired', count);
+      case 'missing': return vscode.l10n.t('{0} missing', count);
+      case 'expiring': return vscode.l10n.t('{0} expiring', count);
+    }
+  }).join(', ');
+}
+
+/** What stops the home from being read (the server's homeCondition), in the report's words. */
+export function homeConditionText(snapshot: StatusSnapshot): string | undefined {
+  switch (snapshot.homeCondition) {
+    case 'noStateDir': return vscode.l10n.t('No OpenClaw state folder was found at {0}.', snapshot.stateDir);
+    case 'sqliteUnread': return vscode.l10n.t('This home uses the SQLite credential store, and no profile could be read from it here (reading the database needs Node 22.5 or later).');
+    case 'configRefused': return vscode.l10n.t('OpenClaw refuses this config ({0}): its own status command prints nothing and exits 1.', snapshot.configPath);
+    case undefined: return undefined;
+  }
 }
 
 export function statusText(status: CredentialStatus): string {

@@ -156,6 +156,11 @@ export interface StatusSnapshot {
   generatedAt: number;
   stateDir: string;
   stateDirExists: boolean;
+  /**
+   * Set when the home itself stops the credentials from being read (server/src/openclaw/output/
+   * homeCondition.ts): every surface says so, as the report does.
+   */
+  homeCondition?: 'noStateDir' | 'sqliteUnread' | 'configRefused';
   configPath: string;
   /** The state `.env` the gateway reads (`~/.openclaw/.env`). */
   envFile: string;

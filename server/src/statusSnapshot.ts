@@ -6,6 +6,7 @@ import { DEFAULT_AGENT_ID } from './openclaw/paths.js';
 import type { ProviderOverview } from './openclaw/resolve/providerOverview.js';
 import type { AgentState, OpenClawState } from './openclaw/state.js';
 import { displayLabel, maskedSecretOf } from './openclaw/mask.js';
+import { homeConditionOf } from './openclaw/output/homeCondition.js';
 import type {
   AgentAttention, AgentSnapshot, CandidateReason, CandidateSnapshot, CredentialStatus, ProviderSnapshot, StatusSnapshot,
 } from './protocol.js';
@@ -40,6 +41,8 @@ export function buildStatusSnapshot(state: OpenClawState, extras: SnapshotExtras
     knownProviders: knownProviders(state),
     issues: state.issues.map((i) => ({ code: i.code, severity: i.severity, file: i.file, message: i.message })),
   };
+  const condition = homeConditionOf(state);
+  if (condition) snapshot.homeCondition = condition;
   if (extras.unknownAgentSetting) snapshot.unknownAgentSetting = extras.unknownAgentSetting;
   if (extras.nextChangeAt !== undefined) snapshot.nextChangeAt = extras.nextChangeAt;
   if (extras.loadError) snapshot.loadError = extras.loadError;

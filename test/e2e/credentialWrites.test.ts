@@ -36,7 +36,7 @@ test('Paste Token from the palette turns an expired status bar ok; the token is 
   const { page } = session;
   try {
     await expectStatus(page, { text: 'anthropic:default expired', icon: 'error', level: 'error' });
-    await runFromPalette(page, 'OpenClaw: Paste Token');
+    await runFromPalette(page, 'OpenClaw Auth: Paste Token');
     await pickQuickItem(page, 'anthropic');
     await answerInput(page, /Profile id/, 'anthropic:default', { replace: true });
     await answerInput(page, /Paste the token/, PASTED, { password: true });
@@ -143,7 +143,7 @@ test('Auth Order from the palette: reorder with the arrows of the quick pick, th
   const { page } = session;
   try {
     await expectStatus(page, { text: 'OpenClaw', icon: 'check', level: 'ok' });
-    await runFromPalette(page, 'OpenClaw: Auth Order');
+    await runFromPalette(page, 'OpenClaw Auth: Auth Order');
     // One agent, one provider with profiles: the command goes straight to the order in force.
     const source = await waitFor('the order and where it comes from', async () => {
       const placeholder = (await page.locator('.quick-input-widget input.input').getAttribute('placeholder').catch(() => null)) ?? '';

@@ -20,7 +20,7 @@ async function notificationMatching(page: Page, pattern: RegExp): Promise<string
 
 async function selectAgent(page: Page, agentId: string): Promise<void> {
   await page.keyboard.press('Escape');
-  await runFromPalette(page, 'OpenClaw: Select Agent');
+  await runFromPalette(page, 'OpenClaw Auth: Select Agent');
   await pickQuickItem(page, agentId);
 }
 
@@ -50,19 +50,20 @@ describe('demo home (agents main ok, work expiring, night expired, research miss
     const main = await findRow(page, 'main');
     assert.ok(main, 'the tree lists agent main');
     assert.equal(main.expanded, true, 'the agent the status bar follows starts expanded');
-    assert.match(main.description, /anthropic\/claude-sonnet-4-5/);
+    // Its state first, then the markers, the model last (the part the width may cut).
+    assert.match(main.description, /^ok · in the status bar · default · anthropic\/claude-sonnet-4-5$/);
     const anthropic = await findRow(page, 'anthropic', 'main');
     assert.ok(anthropic, 'main shows its provider anthropic');
     assert.match(anthropic.description, /^ok · expires in (29|30)d$/);
     const profile = await findRow(page, 'anthropic:default', 'main');
     assert.ok(profile, 'the anthropic provider shows its profile');
     // Masked as OpenClaw prints it: first 8 characters, ..., last 8.
-    assert.match(profile.description, /token:sk-ant-o\.\.\.xxxxmain/);
+    assert.match(profile.description, /^expires in (29|30)d · used · token:sk-ant-o\.\.\.xxxxmain$/);
     await screenshot(page, 'demo-tree-main');
   });
 
   test('F1 -> OpenClaw: Check Credentials says main passes', async () => {
-    await runFromPalette(page, 'OpenClaw: Check Credentials');
+    await runFromPalette(page, 'OpenClaw Auth: Check Credentials');
     const passed = await notificationMatching(page, /OpenClaw check/);
     assert.equal(passed, 'OpenClaw check passed for agent main: every provider in use has a usable credential.');
     await screenshot(page, 'demo-check-main');
@@ -71,7 +72,7 @@ describe('demo home (agents main ok, work expiring, night expired, research miss
   test('Select Agent work: the status bar warns about its OAuth token, Check says when it expires', async () => {
     await selectAgent(page, 'work');
     await expectStatus(page, { text: 'openai-codex:work 3h', icon: 'warning', level: 'warning' });
-    await runFromPalette(page, 'OpenClaw: Check Credentials');
+    await runFromPalette(page, 'OpenClaw Auth: Check Credentials');
     const warned = await notificationMatching(page, /agent work/);
     assert.match(warned, /^OpenClaw check for agent work: openai-codex:work expires in 3h\.$/);
     await screenshot(page, 'demo-select-work');
@@ -100,10 +101,10 @@ describe('demo home (agents main ok, work expiring, night expired, research miss
     await expandRow(page, 'openai-codex', 2); // the first openai-codex row is work's (agents keep their order)
     const workProfile = await findRow(page, 'openai-codex:work', 'work');
     assert.ok(workProfile, `the provider lists profile openai-codex:work: ${JSON.stringify(await profileTreeRows(page))}`);
-    assert.match(workProfile.description, /^OAuth \(work@example\.com\) · expires in 3h/);
+    assert.match(workProfile.description, /^expires in 3h · used · OAuth \(work@example\.com\)$/);
     await screenshot(page, 'demo-tree-agents');
     // openclaw.json gives work the model openai-codex/gpt-5.2 (`openclaw models status --agent work` agrees).
-    assert.match(work.description, /openai-codex\/gpt-5\.2/, `agent work's row names its own model: ${rows}`);
+    assert.match(work.description, /^1 expiring · .*openai-codex\/gpt-5\.2$/, `agent work's row says its worst state, then names its own model: ${rows}`);
     assert.doesNotMatch(workCodex.description, /not in use/, `work's model needs openai-codex: ${rows}`);
     const nightCodex = await findRow(page, 'openai-codex', 'night');
     assert.ok(nightCodex, `night shows provider openai-codex: ${rows}`);

@@ -42,12 +42,12 @@ test('in French: status bar, palette title and Check notification', { timeout: 1
     const { page } = session;
     await expectStatus(page, { text: 'anthropic:default expiré', icon: 'error', level: 'error' });
     // The command's title comes from package.nls.fr.json.
-    await runFromPalette(page, 'OpenClaw: Vérifier les identifiants');
+    await runFromPalette(page, 'OpenClaw Auth: Vérifier les identifiants');
     const message = await waitFor('the French Check notification', async () => (await notificationTexts(page)).find((t) => /OpenClaw/.test(t)), 20_000);
     assert.equal(message, "Échec de la vérification OpenClaw pour l'agent main : anthropic:default est expiré.");
     await screenshot(page, 'l10n-fr-check');
     // The write commands too: Paste Token's title, and its first question (the provider).
-    await runFromPalette(page, 'OpenClaw: Coller un jeton');
+    await runFromPalette(page, 'OpenClaw Auth: Coller un jeton');
     await waitFor('the French provider question', async () => ((await page.locator('.quick-input-widget input.input').getAttribute('placeholder')) === 'Fournisseur' ? true : undefined), 15_000);
     await screenshot(page, 'l10n-fr-paste-token');
     await page.keyboard.press('Escape');

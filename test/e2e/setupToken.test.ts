@@ -70,7 +70,7 @@ test('Setup Token: the token claude setup-token prints is stored in one click an
   const { page } = session;
   try {
     await expectStatus(page, { text: 'anthropic:default expired', icon: 'error', level: 'error' });
-    await runFromPalette(page, 'OpenClaw: Setup Token (claude setup-token)');
+    await runFromPalette(page, 'OpenClaw Auth: Setup Token (claude setup-token)');
     await page.locator('.notification-toast').filter({ hasText: /printed a setup-token/ }).first().waitFor({ timeout: 30_000 });
     const printedOnScreen = (await terminalText(page)).includes(CANARY);
     await clickNotificationButton(page, /printed a setup-token/, 'Store in OpenClaw');
@@ -100,7 +100,7 @@ test('Setup Token without claude on PATH says so and offers Paste Token', { time
   const { page } = session;
   try {
     await expectStatus(page, { text: 'anthropic:default expired', icon: 'error', level: 'error' });
-    await runFromPalette(page, 'OpenClaw: Setup Token (claude setup-token)');
+    await runFromPalette(page, 'OpenClaw Auth: Setup Token (claude setup-token)');
     await clickNotificationButton(page, /claude is not on the PATH/, 'Paste Token');
     // Paste Token starts: its first question is the provider.
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'anthropic' }).first().waitFor({ timeout: 15_000 });

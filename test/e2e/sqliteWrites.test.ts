@@ -40,7 +40,7 @@ test('SQLite home made by OpenClaw 2026.9.6: Paste Token turns an expired status
   const { page } = session;
   try {
     await expectStatus(page, { text: 'anthropic:default expired', icon: 'error', level: 'error' });
-    await runFromPalette(page, 'OpenClaw: Paste Token');
+    await runFromPalette(page, 'OpenClaw Auth: Paste Token');
     await pickQuickItem(page, 'anthropic');
     await answerInput(page, /Profile id/, 'anthropic:default', { replace: true });
     await answerInput(page, /Paste the token/, PASTED, { password: true });

@@ -143,12 +143,12 @@ export function defineExtensionSuites(): void {
       assert.ok(candidate, 'main → anthropic → anthropic:default');
       const item = api.profileTree.getTreeItem(candidate);
       assert.equal(item.contextValue, 'profile.expiring', 'an expiring profile is offered Paste Token');
-      assert.match(String(item.description), /^token:sk-ant-o\.\.\..*-tail · expires in 1h · used$/);
+      assert.match(String(item.description), /^expires in 1h · used · token:sk-ant-o\.\.\..*-tail$/);
       assert.match(itemText(api, candidate), /Used: the first usable profile/);
       for (const node of nodes) assert.ok(!itemText(api, node).includes(CANARY_MIDDLE), 'no secret in the tree');
       assert.ok(!api.statusBarText().includes(CANARY_MIDDLE));
       const tooltip = api.statusBarTooltip().replaceAll('&nbsp;', ' ');
-      assert.match(tooltip, /\$\(warning\) anthropic — expiring — token:sk-ant-o\.\.\.xxx-tail — expires in 1h/);
+      assert.match(tooltip, /\$\(warning\) anthropic — expiring — expires in 1h — token:sk-ant-o\.\.\.xxx-tail/);
       assert.ok(!tooltip.includes(CANARY_MIDDLE), 'no secret in the status-bar tooltip');
     });
 

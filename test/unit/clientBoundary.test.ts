@@ -1,7 +1,10 @@
 /**
  * The client never reads credential files and knows the server only through the protocol
  * (DESIGN.md: client -> protocol <- server -> openclaw). Every import in client/src must be VS Code,
- * the language client, a sibling client module or server/src/protocol.
+ * the language client, a sibling client module or server/src/protocol; and one more, deliberately:
+ * server/src/openclaw/output/timeLeft, the words for time left, so that the status bar, the tree and
+ * the report (the engine's) cannot say it differently. It must stay import-free (tested below), so
+ * allowing it never lets the engine into the client.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -9,7 +12,12 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 const clientDir = path.resolve(import.meta.dirname, '../../client/src');
-const ALLOWED = [/^vscode$/, /^vscode-languageclient\/node$/, /^\.\/[A-Za-z]+$/, /^\.\.\/\.\.\/server\/src\/protocol$/];
+const ALLOWED = [/^vscode$/, /^vscode-languageclient\/node$/, /^\.\/[A-Za-z]+$/, /^\.\.\/\.\.\/server\/src\/protocol$/, /^\.\.\/\.\.\/server\/src\/openclaw\/output\/timeLeft$/];
+const SHARED_WITH_ENGINE = path.resolve(import.meta.dirname, '../../server/src/openclaw/output/timeLeft.ts');
+
+test('the time-left module the client shares with the engine imports nothing', () => {
+  assert.deepEqual(importsOf(fs.readFileSync(SHARED_WITH_ENGINE, 'utf8')), []);
+});
 
 export function importsOf(source: string): string[] {
   return [...source.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+'([^']+)'|(?:^|\n)\s*import\s+'([^']+)'|require\(\s*'([^']+)'\s*\)/g)]

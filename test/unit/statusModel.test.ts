@@ -10,7 +10,7 @@ import { loadOpenClawState } from '../../server/src/openclaw/state.ts';
 import type { StatusSnapshot } from '../../server/src/protocol.ts';
 import { buildStatusSnapshot } from '../../server/src/statusSnapshot.ts';
 import {
-  msUntilSpanChanges, roundSpan, statusBarModel, viewStateOf,
+  agentWorst, candidateUse, msUntilSpanChanges, roundSpan, statusBarModel, viewStateOf,
 } from '../../client/src/statusModel.ts';
 import { materializeCase, tempHome, type FakeHomeCase } from '../support/fakeHome.ts';
 
@@ -98,4 +98,40 @@ test('the redraw comes right after the shown words change, not before', () => {
     assert.notDeepEqual(words(expiresAt - (NOW + delay)), words(left), `changed at the redraw, left=${left}`);
   }
   assert.equal(msUntilSpanChanges(undefined, NOW), undefined);
+});
+
+test('an agent row names its worst state before it is expanded: "1 expired", else the expiring count', () => {
+  const expired = snapshotOf(tokenHome('$EXP(-5h)')).agents[0]!;
+  assert.deepEqual(agentWorst(expired), { level: 'error', counts: [{ status: 'expired', count: 1 }] });
+  const expiring = snapshotOf(tokenHome('$EXP(+3h)')).agents[0]!;
+  assert.deepEqual(agentWorst(expiring), { level: 'warning', counts: [{ status: 'expiring', count: 1 }] });
+  const fine = snapshotOf(tokenHome('$EXP(+30d)')).agents[0]!;
+  assert.deepEqual(agentWorst(fine), { level: 'ok', counts: [] });
+  const missing = snapshotOf({ files: { '.openclaw/openclaw.json': { agents: { defaults: { model: { primary: 'openai/gpt-5' } } } } } }).agents[0]!;
+  assert.deepEqual(agentWorst(missing).counts, [{ status: 'missing', count: 1 }]);
+});
+
+test('a provider no model needs never has a child that says "used": OpenClaw would use it first, nothing more', () => {
+  const snapshot = snapshotOf({
+    files: {
+      '.openclaw/openclaw.json': { agents: { defaults: { model: { primary: 'anthropic/some-model' } } } },
+      '.openclaw/agents/main/agent/auth-profiles.json': {
+        version: 1,
+        profiles: {
+          'anthropic:default': { type: 'token', provider: 'anthropic', token: CANARY, expires: '$EXP(+30d)' },
+          'groq:default': { type: 'api_key', provider: 'groq', key: `gsk_${'g'.repeat(48)}` },
+        },
+      },
+    },
+  });
+  const providers = snapshot.agents[0]!.providers;
+  const groq = providers.find((p) => p.provider === 'groq')!;
+  const anthropic = providers.find((p) => p.provider === 'anthropic')!;
+  assert.equal(groq.inUse, false);
+  assert.ok(groq.candidates[0]!.effective, 'the engine still marks the one OpenClaw would pick');
+  assert.equal(candidateUse(groq, groq.candidates[0]!), 'wouldBeUsed');
+  assert.equal(candidateUse(anthropic, anthropic.candidates[0]!), 'used');
+  for (const p of providers) {
+    for (const c of p.candidates) assert.ok(p.inUse || candidateUse(p, c) !== 'used', `${p.provider}/${c.id}`);
+  }
 });

@@ -87,7 +87,7 @@ test('defaultAgent: a configured agent is followed; an unknown one is reported a
 });
 
 test('the report is the CLI text with the check code, masked', () => {
-  const { service } = serviceFor({ '.openclaw/openclaw.json': CONFIG, [MAIN_STORE]: { version: 1, profiles: { 'anthropic:t': { type: 'token', provider: 'anthropic', token: setupToken, expires: Date.now() + 3600e3 } } } });
+  const { service } = serviceFor({ '.openclaw/openclaw.json': CONFIG, [MAIN_STORE]: { version: 1, profiles: { 'anthropic:t': { type: 'token', provider: 'anthropic', token: setupToken, expires: Date.now() + 5400e3 } } } });
   try {
     service.configure({}, undefined);
     const report = service.report();

@@ -5,6 +5,7 @@ import type { Hover, Position } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { storeFileName } from '../openclaw/paths.js';
 import type { CandidateSnapshot, StatusSnapshot } from '../protocol.js';
+import { timeLeftWords } from '../openclaw/output/timeLeft.js';
 
 /** Room for the hovered profile id to end in; a longer id is cut, and its hover shows nothing. */
 const HOVER_LOOKAHEAD = 4096;
@@ -13,7 +14,7 @@ const HOVER_LOOKAHEAD = 4096;
  * On a profile id in an `auth-profiles.json`, what OpenClaw makes of that profile for the agent
  * whose store it is: status, masked label, expiry, whether it is used. Never the secret itself.
  */
-export function profileHover(doc: TextDocument, file: string, position: Position, snapshot: StatusSnapshot): Hover | undefined {
+export function profileHover(doc: TextDocument, file: string, position: Position, snapshot: StatusSnapshot, now = Date.now()): Hover | undefined {
   if (path.basename(file) !== storeFileName) return undefined;
   const offset = doc.offsetAt(position);
   // getLocation stops at the hovered token, so the text after it is never needed: a hover near
@@ -30,7 +31,7 @@ export function profileHover(doc: TextDocument, file: string, position: Position
     `- agent: ${agentId}, provider: ${provider}`,
     `- credential: ${candidate.type ?? 'unknown'} \`${candidate.label}\``,
   ];
-  if (candidate.expiresAt !== undefined) lines.push(`- expires: ${new Date(candidate.expiresAt).toISOString()}`);
+  if (candidate.expiresAt !== undefined) lines.push(`- ${timeLeftWords(candidate.expiresAt, now)} (${new Date(candidate.expiresAt).toISOString()})`);
   if (candidate.unusable) lines.push(`- ${candidate.unusable.kind} until ${new Date(candidate.unusable.until).toISOString()}`);
   lines.push(`- why: ${candidate.reason}${candidate.rank !== undefined ? ` (rank ${candidate.rank})` : ''}`);
   return { contents: { kind: 'markdown', value: lines.join('\n') } };

@@ -1,26 +1,30 @@
 import type { AgentState, OpenClawState } from '../state.js';
-import { shortenHomePath } from '../paths.js';
 import { envDisplay } from '../resolve/agentStatus.js';
 import { displayLabel, formatRemainingShort, maskedSecretOf } from '../mask.js';
 import type { ProfileHealth } from '../resolve/health.js';
+import { timeLeftWords } from './timeLeft.js';
+import { homeConditionOf, homeConditionWords } from './homeCondition.js';
 
 /**
  * A readable report in the spirit of `openclaw models status` (auth part), plus what OpenClaw keeps
- * silent: where each env key really comes from, and the problems found in the files.
+ * silent: where each env key really comes from, and the problems found in the files. Paths are
+ * absolute, as the tree's tooltips show them; time left is said by timeLeft.ts, as on every surface.
  */
 export function formatStatusReport(state: OpenClawState, agent: AgentState): string {
   const s = agent.status;
   const m = s.models;
-  const home = (p: string) => shortenHomePath(p, state.pathEnv);
   const lines: string[] = [];
   const row = (label: string, value: string) => lines.push(`${label.padEnd(14)}: ${value}`);
-  row('Config', home(state.configPath));
+  // First, before anything that could read as found on disk.
+  const condition = homeConditionOf(state);
+  if (condition) lines.push(homeConditionWords(condition, state), '');
+  row('Config', state.configPath);
   row('Agent', `${agent.agentId}${agent.isDefault ? ' (default)' : ''}`);
-  row('Agent dir', home(agent.agentDir));
+  row('Agent dir', agent.agentDir);
   row('Default', m.defaultLabel);
   row(`Fallbacks (${m.fallbacks.length})`, m.fallbacks.join(', ') || '-');
   if (m.imageModel) row('Image model', m.imageModel);
-  row('Store', `${agent.source.kind === 'json' ? home(agent.source.file) : home(agent.source.location)}${agent.source.exists ? '' : ' (absent)'}`);
+  row('Store', `${agent.source.kind === 'json' ? agent.source.file : agent.source.location}${agent.source.exists ? '' : ' (absent)'}`);
   row('Layout', `${state.layout.kind === 'json' ? 'auth-profiles.json' : 'SQLite'} (${state.layout.reason})`);
   row('Rules', `OpenClaw ${state.ruleSet.version} (${state.ruleSet.reason})`);
   row('Env mode', state.mode === 'daemon' ? 'daemon (no shell env: what the gateway service sees)' : 'shell (this shell’s env counts)');
@@ -34,7 +38,7 @@ export function formatStatusReport(state: OpenClawState, agent: AgentState): str
     if (p.profiles.count > 0) parts.push(`profiles=${p.profiles.count} (oauth=${p.profiles.oauth}, token=${p.profiles.token}, api_key=${p.profiles.apiKey})`, labels.join(', '));
     if (p.env) {
       const where = p.env.origin.file
-        ? `${originWords(p.env.origin.origin)} ${home(p.env.origin.file)}`
+        ? [originWords(p.env.origin.origin), p.env.origin.file].filter(Boolean).join(' ')
         : p.env.origin.origin === 'login-shell' && state.env.loginShell.shell ? `the login shell ${state.env.loginShell.shell} -l` : originWords(p.env.origin.origin);
       parts.push(`env=${displayLabel(envDisplay(p.env.source, p.env.secret), p.env.secret)} (${p.env.variable} from ${where})`);
     }
@@ -55,7 +59,7 @@ export function formatStatusReport(state: OpenClawState, agent: AgentState): str
   }
   if (state.issues.length > 0) {
     lines.push('', 'Problems found');
-    for (const i of state.issues) lines.push(`- ${i.severity}: ${home(i.file)}${i.path ? ` (${i.path.join('.')})` : ''}: ${i.message}`);
+    for (const i of state.issues) lines.push(`- ${i.severity}: ${i.file}${i.path ? ` (${i.path.join('.')})` : ''}: ${i.message}`);
   }
   // When OpenClaw refuses the config, `models status` prints nothing and exits 1 (the errors above say why).
   lines.push('', `Check: ${state.refusals.length > 0 ? 'OpenClaw refuses this config (1)' : checkWords(s.checkCode)}`);
@@ -73,12 +77,9 @@ function originWords(origin: string): string {
 }
 
 function expiryWords(h: ProfileHealth, now: number, agent: AgentState): string {
-  if (h.expiresAt !== undefined) {
-    const left = h.expiresAt - now;
-    return left > 0 ? `expires in ${formatRemainingShort(left)}` : `expired ${formatRemainingShort(-left)} ago`;
-  }
+  if (h.expiresAt !== undefined) return timeLeftWords(h.expiresAt, now);
   const expires = agent.store.profiles[h.profileId]?.expires;
-  if (typeof expires === 'number' && expires > 0 && expires <= now) return `expired ${formatRemainingShort(now - expires)} ago`;
+  if (typeof expires === 'number' && expires > 0 && expires <= now) return timeLeftWords(expires, now);
   if (h.reasonCode === 'invalid_expires') return '(expires is not a valid millisecond timestamp)';
   if (h.reasonCode === 'missing_credential') return '(no secret stored)';
   return h.status === 'static' ? '(no expiry)' : 'expires unknown';
