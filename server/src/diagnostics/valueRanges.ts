@@ -1,38 +1,56 @@
-import { parseTree } from 'jsonc-parser';
 import type { SourceIssue } from '../openclaw/issues.js';
-import { shallowJsonText } from '../openclaw/jsonDepth.js';
-import { nodeFinder } from '../openclaw/jsonLocate.js';
+import { jsonPathRanges, pathKey, type JsonPath } from './jsonPathRanges.js';
 
 /**
  * Findings about a wrong value, and which field of the profile holds it. The engine locates every
  * finding on the property's name (what the CLI prints); in the editor the squiggle goes under the
  * offending value itself, as linters do. A secret is marked by its range only, never quoted.
  */
-const VALUE_FIELD: Record<string, (path: (string | number)[], hasField: (field: string) => boolean) => string | undefined> = {
-  'store/invalid-type': (_p, has) => (has('type') ? 'type' : has('mode') ? 'mode' : undefined),
-  'profile/id-provider-mismatch': () => 'provider',
-  'profile/api-key-as-token': () => 'token',
-  'profile/setup-token-as-api-key': () => 'key',
-  'profile/oauth-access-token-field': () => 'accessToken',
-  'profile/token-truncated': () => 'token',
-  'profile/secret-line-break': (p) => (typeof p[2] === 'string' ? p[2] : undefined),
-  'profile/expires-in-seconds': () => 'expires',
-  'profile/expired': () => 'expires',
-  'profile/expiring': () => 'expires',
+const VALUE_FIELDS: Record<string, (path: readonly (string | number)[]) => string[]> = {
+  'store/invalid-type': () => ['type', 'mode'],
+  'profile/id-provider-mismatch': () => ['provider'],
+  'profile/api-key-as-token': () => ['token'],
+  'profile/setup-token-as-api-key': () => ['key'],
+  'profile/oauth-access-token-field': () => ['accessToken'],
+  'profile/token-truncated': () => ['token'],
+  'profile/secret-line-break': (p) => (typeof p[2] === 'string' ? [p[2]] : []),
+  'profile/expires-in-seconds': () => ['expires'],
+  'profile/expired': () => ['expires'],
+  'profile/expiring': () => ['expires'],
 };
 
-/** The same findings, those about a value moved onto that value's range (others unchanged). */
-export function pointAtValues(text: string, issues: SourceIssue[]): SourceIssue[] {
-  if (!issues.some((i) => VALUE_FIELD[i.code] && i.path?.[0] === 'profiles')) return issues;
-  const root = parseTree(shallowJsonText(text), [], { allowTrailingComma: false, disallowComments: true });
-  if (!root) return issues;
-  const find = nodeFinder(root);
-  return issues.map((i) => {
-    const field = VALUE_FIELD[i.code];
-    if (!field || !i.path || i.path[0] !== 'profiles' || typeof i.path[1] !== 'string') return i;
-    const profilePath = ['profiles', i.path[1]];
-    const name = field(i.path, (f) => find([...profilePath, f]) !== undefined);
-    const node = name ? find([...profilePath, name]) : undefined;
-    return node ? { ...i, offset: node.offset, length: node.length } : i;
+interface Target {
+  path: JsonPath;
+  /** The value's range, or the property name's (the engine's choice, what the CLI prints). */
+  part: 'value' | 'name';
+}
+
+/**
+ * Gives unlocated findings of a valid JSON store their ranges, in one pass over the text
+ * (jsonPathRanges.ts): a wrong value on that value, anything else where the engine puts it (the
+ * property's name, an array element, the start of the file for the file as a whole).
+ */
+export function locateForEditor(text: string, issues: readonly SourceIssue[]): SourceIssue[] {
+  if (issues.length === 0) return [];
+  const targets = issues.map(targetsOf);
+  const ranges = jsonPathRanges(text, targets.flat().map((t) => t.path));
+  return issues.map((issue, n) => {
+    for (const target of targets[n]!) {
+      const range = ranges.get(pathKey(target.path));
+      if (!range) continue;
+      const [start, end] = target.part === 'name' && range.keyStart !== undefined ? [range.keyStart, range.keyEnd!] : [range.valueStart, range.valueEnd];
+      return { ...issue, offset: start, length: end - start };
+    }
+    return { ...issue, offset: 0, length: 0 };
   });
+}
+
+function targetsOf(issue: SourceIssue): Target[] {
+  const path = issue.path;
+  if (!path) return [];
+  const own: Target = { path, part: 'name' };
+  const fields = VALUE_FIELDS[issue.code];
+  if (!fields || path[0] !== 'profiles' || typeof path[1] !== 'string') return [own];
+  const profile = ['profiles', path[1]];
+  return [...fields(path).map((f): Target => ({ path: [...profile, f], part: 'value' })), own];
 }

@@ -78,11 +78,12 @@ function commentEnd(text: string, i: number): number {
   return i;
 }
 
-const QUOTE = 34;
+/** Character codes the JSON scanners compare against (here and in the editor's jsonPathRanges.ts). */
+export const QUOTE = 34;
 const SLASH = 47;
 const STAR = 42;
-const BACKSLASH = 92;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
+export const BACKSLASH = 92;
+export const OPEN_BRACE = 123;
+export const CLOSE_BRACE = 125;
+export const OPEN_BRACKET = 91;
+export const CLOSE_BRACKET = 93;
