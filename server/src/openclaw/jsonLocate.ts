@@ -45,7 +45,7 @@ export function locateJsonIssues(original: string, issues: SourceIssue[]): Sourc
  * them per question, which made 20 000 findings in one large store quadratic (seconds). The same
  * answers: the first property of a name wins, and only a complete one (name and value).
  */
-export function nodeFinder(root: Node): (path: JSONPath) => Node | undefined {
+function nodeFinder(root: Node): (path: JSONPath) => Node | undefined {
   const indexes = new Map<Node, Map<string, Node>>();
   const propertiesOf = (node: Node): Map<string, Node> => {
     let index = indexes.get(node);
