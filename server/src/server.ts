@@ -13,6 +13,7 @@ import { CredentialWrites } from './credentialWrites.js';
 import { DocumentChecks } from './documentChecks.js';
 import { classifyDocument } from './diagnostics/documentDiagnostics.js';
 import { statusRules } from './openclaw/rules/rules.js';
+import { setServerLocale } from './serverL10n.js';
 import { TIGHTEN_FILE_MODE_COMMAND } from './diagnostics/fileMode.js';
 import { profileHover } from './features/profileHover.js';
 import { completionsAt } from './features/completions.js';
@@ -60,6 +61,7 @@ connection.onInitialize((params): InitializeResult => {
   workspaceFolders = folders.map(filePathOf).filter((p): p is string => p !== undefined);
   initialSettings = parseServerSettings(params.initializationOptions);
   codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+  setServerLocale(params.locale);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -53,7 +53,8 @@ export class LspServer {
     return this.stdout + this.stderrText;
   }
 
-  async initialize(workspaceFolder: string, settings: Record<string, unknown> = {}): Promise<void> {
+  /** `locale`: the client's display language, as VS Code sends it (the server's words follow it). */
+  async initialize(workspaceFolder: string, settings: Record<string, unknown> = {}, locale?: string): Promise<void> {
     const uri = pathToFileURL(workspaceFolder).toString();
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -61,6 +62,7 @@ export class LspServer {
       workspaceFolders: [{ uri, name: path.basename(workspaceFolder) }],
       capabilities: {},
       initializationOptions: { settings: { openclawAuth: settings } },
+      ...(locale ? { locale } : {}),
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
   }

@@ -6,6 +6,7 @@ import { suggestEnvKey } from './envKeySpelling.js';
 import { scanEnvText } from './envLines.js';
 import { findCutValue } from './envValueCut.js';
 import { makeDiagnostic } from './issueDiagnostic.js';
+import { t } from '../serverL10n.js';
 
 /** Which env file the document is, as the gateway sees it. */
 export type EnvFileRole = 'state' | 'gateway' | 'workspace' | 'other';
@@ -45,11 +46,11 @@ export function diagnoseEnvFile(doc: TextDocument, ctx: EnvDiagnosticsContext): 
     }
     const meant = ctx.role === 'workspace' ? undefined : suggestEnvKey(a.key, ctx.catalog.allEnvVariables());
     if (meant) {
-      out.push(makeDiagnostic(doc, 'env/misspelled-key', 'warning', `No provider reads ${a.key}; did you mean ${meant}?`, a.keyStart, a.keyEnd, { replacement: meant }));
+      out.push(makeDiagnostic(doc, 'env/misspelled-key', 'warning', t('No provider reads {0}; did you mean {1}?', a.key, meant), a.keyStart, a.keyEnd, { replacement: meant }));
     }
     const cut = findCutValue(text, a.keyEnd);
     if (cut) {
-      out.push(makeDiagnostic(doc, 'env/value-cut-at-hash', 'warning', `dotenv ends the value of ${a.key} at its "#": OpenClaw reads only what comes before. Quote the value.`, cut.start, cut.end));
+      out.push(makeDiagnostic(doc, 'env/value-cut-at-hash', 'warning', t('dotenv ends the value of {0} at its "#": OpenClaw reads only what comes before. Quote the value.', a.key), cut.start, cut.end));
     }
     if (ctx.role === 'workspace' && isBlockedWorkspaceDotenvKey(a.key, ctx.catalog)) {
       out.push(makeDiagnostic(doc, 'env/workspace-key-ignored', 'warning', `OpenClaw ignores ${a.key} in a working folder's .env (a repository may not supply credentials). Put it in ${ctx.stateEnvDisplay}.`, a.keyStart, a.keyEnd));

@@ -3,6 +3,7 @@ import { looksLikeSeconds } from '../openclaw/expiry.js';
 import { issue, type SourceIssue } from '../openclaw/issues.js';
 import { profileHealth } from '../openclaw/resolve/health.js';
 import { expiryWords } from './timeWords.js';
+import { t } from '../serverL10n.js';
 
 /** The clock the editor checks against: the status bar's warning window, the time of the check. */
 export interface ExpiryClock {
@@ -23,11 +24,16 @@ export function expiryIssues(store: AuthStore, file: string, clock: ExpiryClock)
     const expires = (credential as { expires?: unknown }).expires;
     if (typeof expires !== 'number' || looksLikeSeconds(expires)) continue;
     const health = profileHealth(id, credential, '', clock.now, clock.warnMs);
-    const what = credential.type === 'oauth' ? 'OAuth access' : 'token';
+    const oauth = credential.type === 'oauth';
+    const words = expiryWords(expires, clock.now);
     if (health.status === 'expired') {
-      out.push(issue('profile/expired', 'error', file, `The ${what} of "${id}" ${expiryWords(expires, clock.now)}; OpenClaw no longer uses it. Paste a new one (OpenClaw: Paste Token).`, ['profiles', id, 'expires']));
+      const message = oauth
+        ? t('The OAuth access of "{0}" {1}; OpenClaw no longer uses it. Paste a new one (OpenClaw: Paste Token).', id, words)
+        : t('The token of "{0}" {1}; OpenClaw no longer uses it. Paste a new one (OpenClaw: Paste Token).', id, words);
+      out.push(issue('profile/expired', 'error', file, message, ['profiles', id, 'expires']));
     } else if (health.status === 'expiring') {
-      out.push(issue('profile/expiring', 'warning', file, `The ${what} of "${id}" ${expiryWords(expires, clock.now)}.`, ['profiles', id, 'expires']));
+      const message = oauth ? t('The OAuth access of "{0}" {1}.', id, words) : t('The token of "{0}" {1}.', id, words);
+      out.push(issue('profile/expiring', 'warning', file, message, ['profiles', id, 'expires']));
     }
   }
   return out;

@@ -3,6 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentKind } from './documentDiagnostics.js';
 import { makeDiagnostic } from './issueDiagnostic.js';
+import { t } from '../serverL10n.js';
 
 /** The server-side command a quick fix runs to tighten a file (the client never touches the file). */
 export const TIGHTEN_FILE_MODE_COMMAND = 'openclawAuth.server.tightenFileMode';
@@ -28,7 +29,7 @@ export function fileModeDiagnostics(doc: TextDocument, file: string, kind: Docum
   const mode = looseMode(file, kind);
   if (mode === undefined) return [];
   const octal = `0${mode.toString(8).padStart(3, '0')}`;
-  return [makeDiagnostic(doc, 'file/readable-by-others', 'warning', `This file holds secrets and its mode is ${octal}: other users of this machine can read or change it. OpenClaw writes it as 0600.`, 0, 0)];
+  return [makeDiagnostic(doc, 'file/readable-by-others', 'warning', t('This file holds secrets and its mode is {0}: other users of this machine can read or change it. OpenClaw writes it as 0600.', octal), 0, 0)];
 }
 
 /** Takes group and other permissions off the file (0644 → 0600); true when it changed. */

@@ -10,6 +10,8 @@ export interface StoreCheckRequest {
   /** The clock to judge expiry by (the status bar's warning window). */
   now: number;
   warnMs: number;
+  /** The client's display language (serverL10n.ts): the worker words its findings in it. */
+  locale: string;
 }
 
 export type StoreCheckReply =

@@ -5,6 +5,7 @@
  * the engine already: a bundle of its own would ship the engine a third time (the VSIX has a size limit).
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { setServerLocale } from '../serverL10n.js';
 import { editorStoreIssues } from './editorStoreIssues.js';
 import type { StoreCheckReply, StoreCheckRequest } from './storeCheckMessages.js';
 
@@ -19,6 +20,7 @@ export function serveStoreChecks(): void {
   parentPort?.on('message', (request: StoreCheckRequest) => {
     let reply: StoreCheckReply;
     try {
+      setServerLocale(request.locale);
       const issues = editorStoreIssues(request.text, request.file, { now: request.now, warnMs: request.warnMs });
       // Only what will be shown crosses back: copying 20 000 findings would cost the main thread too.
       reply = { id: request.id, issues: issues.slice(0, request.limit), total: issues.length };

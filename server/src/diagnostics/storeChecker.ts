@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SourceIssue } from '../openclaw/issues.js';
+import { serverLocale } from '../serverL10n.js';
 import { editorStoreIssues } from './editorStoreIssues.js';
 import type { ExpiryClock } from './expiryIssues.js';
 import type { StoreCheckReply, StoreCheckRequest } from './storeCheckMessages.js';
@@ -33,7 +34,7 @@ export class StoreChecker {
       return Promise.resolve({ issues: issues.slice(0, limit), total: issues.length });
     }
     const id = this.nextId++;
-    const request: StoreCheckRequest = { id, text, file, limit, now: clock.now, warnMs: clock.warnMs };
+    const request: StoreCheckRequest = { id, text, file, limit, now: clock.now, warnMs: clock.warnMs, locale: serverLocale() };
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.started().postMessage(request);

@@ -6,6 +6,7 @@ import type { ProviderCatalog } from '../openclaw/env/providerCatalog.js';
 import { shallowJsonText } from '../openclaw/jsonDepth.js';
 import { isRecord } from '../openclaw/stores/authStore.js';
 import { apiKeyCredentialSchema, oauthCredentialSchema, tokenCredentialSchema } from '../openclaw/stores/storeSchema.js';
+import { t } from '../serverL10n.js';
 
 /** What completions draw on besides the document: the resolved state's catalogue, profiles and config. */
 export interface CompletionSources {
@@ -102,7 +103,7 @@ function envNameCompletions(doc: TextDocument, offset: number, catalog: Provider
   return [...catalog.allEnvVariables()].sort().map((name) => ({
     label: name,
     kind: CompletionItemKind.Variable,
-    detail: 'read by OpenClaw',
+    detail: t('read by OpenClaw'),
     textEdit: { range: { start, end }, newText: `${name}=` },
   }));
 }

@@ -6,6 +6,7 @@ import { expiryWords } from '../diagnostics/timeWords.js';
 import { looksLikeSeconds } from '../openclaw/expiry.js';
 import { shallowJsonText } from '../openclaw/jsonDepth.js';
 import type { OpenClawState } from '../openclaw/state.js';
+import { t } from '../serverL10n.js';
 
 /** The client's Paste Token command (client/src/writeCommands.ts); takes `{ agentId, provider, profileId }`. */
 export const PASTE_TOKEN_COMMAND = 'openclawAuth.pasteToken';
@@ -34,7 +35,7 @@ export function expiryLenses(doc: TextDocument, file: string, now: number, state
     lenses.push({
       range,
       command: {
-        title: 'Paste Token',
+        title: t('Paste Token'),
         command: PASTE_TOKEN_COMMAND,
         arguments: [{ ...(owner ? { agentId: owner.agentId } : {}), ...(provider ? { provider } : {}), profileId: key.value }],
       },

@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { scanEnvText } from '../diagnostics/envLines.js';
 import { TIGHTEN_FILE_MODE_COMMAND } from '../diagnostics/fileMode.js';
 import { DIAGNOSTIC_SOURCE, type DiagnosticFix } from '../diagnostics/issueDiagnostic.js';
+import { t } from '../serverL10n.js';
 
 const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
 
@@ -42,7 +43,7 @@ const FIXES: Record<string, FixMaker> = {
   'profile/expires-in-seconds': (doc, d) => {
     const raw = doc.getText(d.range);
     if (!/^\d+(\.\d+)?$/.test(raw)) return undefined;
-    return { title: 'Convert "expires" to milliseconds', edits: [{ range: d.range, newText: String(Math.round(Number(raw) * 1000)) }] };
+    return { title: t('Convert "expires" to milliseconds'), edits: [{ range: d.range, newText: String(Math.round(Number(raw) * 1000)) }] };
   },
   'store/order-unknown-profile': (doc, d) => {
     const path = pathAt(doc, d);
@@ -50,32 +51,32 @@ const FIXES: Record<string, FixMaker> = {
     const root = parseTree(doc.getText());
     const list = root ? findNodeAtLocation(root, path.slice(0, 2)) : undefined;
     const removal = list?.type === 'array' ? childRemoval(list.children ?? [], path[2]) : undefined;
-    return removal ? { title: 'Remove this id from the order', edits: [rangeDeletion(doc, removal)] } : undefined;
+    return removal ? { title: t('Remove this id from the order'), edits: [rangeDeletion(doc, removal)] } : undefined;
   },
   'profile/id-provider-mismatch': (doc, d) => {
     const path = pathAt(doc, d);
     const id = path?.[1];
     if (path?.[0] !== 'profiles' || typeof id !== 'string' || path[2] !== 'provider' || !id.includes(':')) return undefined;
     const provider = id.slice(0, id.indexOf(':'));
-    return { title: `Set "provider" to "${provider}", as the id says`, edits: jsonEdits(doc, modify(doc.getText(), path, provider, FORMAT)) };
+    return { title: t('Set "provider" to "{0}", as the id says', provider), edits: jsonEdits(doc, modify(doc.getText(), path, provider, FORMAT)) };
   },
-  'profile/setup-token-as-api-key': (doc, d) => retype(doc, d, 'key', 'token', 'token', 'Store it as a token profile'),
-  'profile/oauth-access-token-field': (doc, d) => retype(doc, d, 'accessToken', 'token', 'token', 'Store it as a token profile', ['refresh']),
-  'profile/api-key-as-token': (doc, d) => retype(doc, d, 'token', 'key', 'api_key', 'Store it as an API key profile'),
+  'profile/setup-token-as-api-key': (doc, d) => retype(doc, d, 'key', 'token', 'token', t('Store it as a token profile')),
+  'profile/oauth-access-token-field': (doc, d) => retype(doc, d, 'accessToken', 'token', 'token', t('Store it as a token profile'), ['refresh']),
+  'profile/api-key-as-token': (doc, d) => retype(doc, d, 'token', 'key', 'api_key', t('Store it as an API key profile')),
   'store/unwrapped-profiles': (doc) => {
     const root = parseTree(doc.getText());
     if (root?.type !== 'object') return undefined;
     const start = doc.positionAt(root.offset);
     const end = doc.positionAt(root.offset + root.length);
     return {
-      title: 'Wrap the profiles in { "version": 1, "profiles": … }',
+      title: t('Wrap the profiles in { "version": 1, "profiles": … }'),
       edits: [{ range: { start, end: start }, newText: '{ "version": 1, "profiles": ' }, { range: { start: end, end }, newText: ' }' }],
     };
   },
   'env/misspelled-key': (doc, d) => {
     const replacement = (d.data as DiagnosticFix | undefined)?.replacement;
     if (!replacement || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(replacement)) return undefined;
-    return { title: `Rename to ${replacement}`, edits: [{ range: d.range, newText: replacement }] };
+    return { title: t('Rename to {0}', replacement), edits: [{ range: d.range, newText: replacement }] };
   },
   'env/duplicate-key': (doc, d) => {
     const text = doc.getText();
@@ -85,7 +86,7 @@ const FIXES: Record<string, FixMaker> = {
     const from = text.lastIndexOf('\n', assignment.start - 1) + 1;
     const nl = text.indexOf('\n', assignment.end);
     const to = nl < 0 ? text.length : nl + 1;
-    return { title: `Remove this earlier ${assignment.key} line`, edits: [{ range: { start: doc.positionAt(from), end: doc.positionAt(to) }, newText: '' }] };
+    return { title: t('Remove this earlier {0} line', assignment.key), edits: [{ range: { start: doc.positionAt(from), end: doc.positionAt(to) }, newText: '' }] };
   },
   'env/value-cut-at-hash': (doc, d) => {
     const value = doc.getText(d.range);
@@ -93,12 +94,12 @@ const FIXES: Record<string, FixMaker> = {
     const quote = !value.includes("'") ? "'" : !/["\\]/.test(value) ? '"' : undefined;
     if (!quote) return undefined;
     return {
-      title: 'Quote the value',
+      title: t('Quote the value'),
       edits: [{ range: { start: d.range.start, end: d.range.start }, newText: quote }, { range: { start: d.range.end, end: d.range.end }, newText: quote }],
     };
   },
   'file/readable-by-others': (doc) => ({
-    title: 'Make the file readable by you only (chmod 600)',
+    title: t('Make the file readable by you only (chmod 600)'),
     command: { title: 'chmod 600', command: TIGHTEN_FILE_MODE_COMMAND, arguments: [doc.uri] },
   }),
 };
