@@ -189,6 +189,18 @@ describe('editor intelligence over stdio: diagnostics on values, quick fixes', (
     assert.deepEqual(fixed.published.diagnostics, []);
   });
 
+  test('a profile id written twice: the earlier one is flagged (JSON.parse drops it) and the fix removes it', async () => {
+    const text = `{\n  "version": 1,\n  "profiles": {\n    "openai:main": { "type": "api_key", "provider": "openai", "key": "old-${CANARY}" },\n    "openai:main": { "type": "api_key", "provider": "openai", "key": "new-${CANARY}" }\n  }\n}\n`;
+    const { uri, doc, published } = await openFile('auth-profiles.json', text, (p) => p.diagnostics.length > 0);
+    const d = only(published, 'store/duplicate-key');
+    assert.equal(d.range.start.line, 3, 'on the earlier one');
+    assert.equal(doc.getText(d.range), '"openai:main"');
+    const fixed = await applyFix(uri, doc, d);
+    assert.deepEqual(JSON.parse(fixed.text), JSON.parse(text), 'what OpenClaw reads is unchanged');
+    assert.equal(fixed.text.split('openai:main').length, 2, 'one definition left');
+    assert.deepEqual(fixed.published.diagnostics, []);
+  });
+
   test('.env: a misspelled provider key is flagged and renamed to the name OpenClaw reads', async () => {
     for (const [typed, meant] of [['ANTROPIC_API_KEY', 'ANTHROPIC_API_KEY'], ['OPENAI_APIKEY', 'OPENAI_API_KEY'], ['anthropic_api_key', 'ANTHROPIC_API_KEY']] as const) {
       const { uri, doc, published } = await openFile('.env', `# keys\n${typed}=${apiKey}\n`, (p) => p.diagnostics.length > 0);

@@ -22,7 +22,7 @@ test('jsonPathRanges gives the ranges jsonc-parser gives, for every path of gene
   fc.assert(fc.property(json, fc.constantFrom(0, 1, 2, '\t'), fc.nat(5), (value, indent, extra) => {
     const text = ' '.repeat(extra) + JSON.stringify(value, null, indent) + '\n'.repeat(extra % 2);
     const paths = pathsOf(JSON.parse(text));
-    const ranges = jsonPathRanges(text, paths);
+    const { ranges } = jsonPathRanges(text, paths);
     const root = parseTree(text)!;
     for (const p of paths) {
       const node = findNodeAtLocation(root, [...p]) as Node;
@@ -35,10 +35,12 @@ test('jsonPathRanges gives the ranges jsonc-parser gives, for every path of gene
   }), { numRuns: 400, seed: 42 });
 });
 
-test('jsonPathRanges leaves out paths that are not there, and a duplicate name is found at its first place', () => {
+test('jsonPathRanges leaves out paths that are not there; a repeated name is found where JSON.parse takes it, the earlier one reported', () => {
   const text = '{"a":{"b":1},"a":{"b":2},"c":[10,20]}';
-  const ranges = jsonPathRanges(text, [['a', 'b'], ['c', 5], ['nope'], ['c', 1]]);
-  assert.deepEqual(ranges.get(pathKey(['a', 'b'])), { keyStart: 6, keyEnd: 9, valueStart: 10, valueEnd: 11 });
+  const { ranges, repeated } = jsonPathRanges(text, [['a', 'b'], ['c', 5], ['nope'], ['c', 1]], [[], ['a']]);
+  assert.equal(JSON.parse(text).a.b, 2);
+  assert.deepEqual(ranges.get(pathKey(['a', 'b'])), { keyStart: 18, keyEnd: 21, valueStart: 22, valueEnd: 23 });
+  assert.deepEqual(repeated, [{ object: [], name: 'a', keyStart: 1, keyEnd: 4, valueEnd: 12 }]);
   assert.deepEqual(ranges.get(pathKey(['c', 1])), { valueStart: 33, valueEnd: 35 });
   assert.equal(ranges.has(pathKey(['c', 5])), false);
   assert.equal(ranges.has(pathKey(['nope'])), false);
@@ -47,5 +49,5 @@ test('jsonPathRanges leaves out paths that are not there, and a duplicate name i
 test('jsonPathRanges walks a value nested 100 000 levels deep without recursing into it', () => {
   const depth = 100_000;
   const text = `{"deep":${'['.repeat(depth)}${']'.repeat(depth)},"after":true}`;
-  assert.deepEqual(jsonPathRanges(text, [['after']]).get(pathKey(['after'])), { keyStart: depth * 2 + 9, keyEnd: depth * 2 + 16, valueStart: depth * 2 + 17, valueEnd: depth * 2 + 21 });
+  assert.deepEqual(jsonPathRanges(text, [['after']], [[]]).ranges.get(pathKey(['after'])), { keyStart: depth * 2 + 9, keyEnd: depth * 2 + 16, valueStart: depth * 2 + 17, valueEnd: depth * 2 + 21 });
 });

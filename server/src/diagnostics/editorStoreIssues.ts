@@ -19,5 +19,5 @@ export function editorStoreIssues(text: string, file: string, clock: ExpiryClock
   // The engine's findings unlocated (no text given), then all of them located in one pass.
   const interpreted = interpretStoreJson(raw, undefined, file);
   const expiring = interpreted.store ? expiryIssues(interpreted.store, file, clock) : [];
-  return locateForEditor(text, [...interpreted.issues, ...expiring]);
+  return locateForEditor(text, [...interpreted.issues, ...expiring], file);
 }

@@ -1,5 +1,5 @@
 import type { AuthStore } from '../openclaw/credential.js';
-import { looksLikeSeconds } from '../openclaw/expiry.js';
+import { looksLikeSeconds, OAUTH_REFRESH_MARGIN_MS } from '../openclaw/expiry.js';
 import { issue, type SourceIssue } from '../openclaw/issues.js';
 import { profileHealth } from '../openclaw/resolve/health.js';
 import { expiryWords } from './timeWords.js';
@@ -23,6 +23,8 @@ export function expiryIssues(store: AuthStore, file: string, clock: ExpiryClock)
     if (!credential || credential.type === 'api_key') continue;
     const expires = (credential as { expires?: unknown }).expires;
     if (typeof expires !== 'number' || looksLikeSeconds(expires)) continue;
+    // Far from expiry: neither expired nor expiring, whatever the rule says about the rest (most profiles of a large store).
+    if (expires - clock.now > Math.max(clock.warnMs, OAUTH_REFRESH_MARGIN_MS)) continue;
     const health = profileHealth(id, credential, '', clock.now, clock.warnMs);
     const oauth = credential.type === 'oauth';
     const words = expiryWords(expires, clock.now);

@@ -1,5 +1,6 @@
-import type { SourceIssue } from '../openclaw/issues.js';
-import { jsonPathRanges, pathKey, type JsonPath } from './jsonPathRanges.js';
+import { issue, type SourceIssue } from '../openclaw/issues.js';
+import { t } from '../serverL10n.js';
+import { jsonPathRanges, pathKey, type JsonPath, type RepeatedName } from './jsonPathRanges.js';
 
 /**
  * Findings about a wrong value, and which field of the profile holds it. The engine locates every
@@ -28,13 +29,13 @@ interface Target {
 /**
  * Gives unlocated findings of a valid JSON store their ranges, in one pass over the text
  * (jsonPathRanges.ts): a wrong value on that value, anything else where the engine puts it (the
- * property's name, an array element, the start of the file for the file as a whole).
+ * property's name, an array element, the start of the file for the file as a whole). The same pass
+ * adds a finding for each top-level name or profile id written twice (JSON.parse drops the first).
  */
-export function locateForEditor(text: string, issues: readonly SourceIssue[]): SourceIssue[] {
-  if (issues.length === 0) return [];
+export function locateForEditor(text: string, issues: readonly SourceIssue[], file: string): SourceIssue[] {
   const targets = issues.map(targetsOf);
-  const ranges = jsonPathRanges(text, targets.flat().map((t) => t.path));
-  return issues.map((issue, n) => {
+  const { ranges, repeated } = jsonPathRanges(text, targets.flat().map((t) => t.path), [[], ['profiles']]);
+  const located = issues.map((issue, n) => {
     for (const target of targets[n]!) {
       const range = ranges.get(pathKey(target.path));
       if (!range) continue;
@@ -43,6 +44,15 @@ export function locateForEditor(text: string, issues: readonly SourceIssue[]): S
     }
     return { ...issue, offset: 0, length: 0 };
   });
+  return [...located, ...repeated.map((r) => repeatedNameIssue(r, file))];
+}
+
+/** `store/duplicate-key` on the earlier name, the one whose value is lost. */
+function repeatedNameIssue(r: RepeatedName, file: string): SourceIssue {
+  const message = r.object.length === 0
+    ? t('"{0}" is written again further down; JSON.parse, and so OpenClaw, keeps only that later one.', r.name)
+    : t('Profile "{0}" is written again further down; JSON.parse, and so OpenClaw, keeps only that later one.', r.name);
+  return { ...issue('store/duplicate-key', 'warning', file, message, [...r.object, r.name]), offset: r.keyStart, length: r.keyEnd - r.keyStart };
 }
 
 function targetsOf(issue: SourceIssue): Target[] {

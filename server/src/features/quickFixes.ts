@@ -73,6 +73,20 @@ const FIXES: Record<string, FixMaker> = {
       edits: [{ range: { start, end: start }, newText: '{ "version": 1, "profiles": ' }, { range: { start: end, end }, newText: ' }' }],
     };
   },
+  'store/duplicate-key': (doc, d) => {
+    // The earlier of the two properties, found by where its name starts.
+    const start = doc.offsetAt(d.range.start);
+    const root = parseTree(doc.getText());
+    const profiles = root ? findNodeAtLocation(root, ['profiles']) : undefined;
+    for (const object of [root, profiles]) {
+      const properties = object?.type === 'object' ? object.children ?? [] : [];
+      const index = properties.findIndex((p) => p.children?.[0]?.offset === start);
+      const removal = childRemoval(properties, index);
+      const name = properties[index]?.children?.[0]?.value;
+      if (removal && typeof name === 'string') return { title: t('Remove this earlier "{0}"', name), edits: [rangeDeletion(doc, removal)] };
+    }
+    return undefined;
+  },
   'env/misspelled-key': (doc, d) => {
     const replacement = (d.data as DiagnosticFix | undefined)?.replacement;
     if (!replacement || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(replacement)) return undefined;
