@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { codeDocUrl, DIAGNOSTICS_DOC_URL } from '../../server/src/diagnostics/issueDiagnostic.ts';
@@ -21,4 +22,19 @@ test('each code links to its own anchor in the catalogue', () => {
     assert.equal(fileURLToPath(url), docFile, code);
     assert.ok(doc.includes(`<a id="${url.hash.slice(1)}"></a>\`${code}\``), `${code} has the anchor ${url.hash}`);
   }
+});
+
+test('every code the server and engine emit has its entry in the catalogue', () => {
+  const root = path.resolve(path.dirname(docFile), '..');
+  const files = (function walk(dir: string): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  })(path.join(root, 'server', 'src'));
+  const emitted = new Set<string>();
+  for (const file of files) {
+    const source = fs.readFileSync(file, 'utf8');
+    for (const m of source.matchAll(/\b(?:issue|makeDiagnostic)\((?:\s*doc,)?\s*'([a-z0-9-]+\/[a-z0-9-]+)'/g)) emitted.add(m[1]!);
+  }
+  assert.ok(emitted.has('profile/expired') && emitted.has('env/misspelled-key') && emitted.has('store/duplicate-key'), `found ${[...emitted].join(', ')}`);
+  const missing = [...emitted].filter((code) => !codes.includes(code));
+  assert.deepEqual(missing, [], 'codes without an entry in docs/diagnostics.md');
 });
