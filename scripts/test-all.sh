@@ -29,6 +29,8 @@ step "differential with models.providers keys, OPENCLAW_HOME and the legacy fold
 npm run --silent test:differential -- --extended --count "${DIFF_EXTENDED_COUNT:-60}" --seed 3001
 step "second column: ours --compat 2026.3 against the live OpenClaw 2026.3.13 (${DIFF_COMPAT_COUNT:-60} homes)"
 npm run --silent test:differential:compat -- --count "${DIFF_COMPAT_COUNT:-60}" --seed 1001
+step "third column: the live OpenClaw 2026.9.6 on homes upgraded into SQLite, written by its own paste-token / order set, and stranded (${DIFF_SQLITE_COUNT:-40} homes)"
+npm run --silent test:differential -- --peer 2026.9.6 --count "${DIFF_SQLITE_COUNT:-40}"
 step "login-shell env import against the live OpenClaw 2026.6.1 and 2026.3.13 CLIs"
 OPENCLAW_LIVE_PEER=1 node --import tsx --test test/unit/loginShellPeer.test.ts
 step "SQLite writes against the live OpenClaw 2026.9.6 (Node 24): its CLI reads them, 1 200 interleaved writes with its own, SIGKILL"

@@ -179,11 +179,13 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
 
   const hasAnyAuth = (provider: string) => Boolean(overviewByProvider.get(provider)) || hasNonProfileAuth(provider);
   const isMissing = rules.profilesPreventMissing ? (p: string) => !hasAnyAuth(p) : (p: string) => !hasUsableAuth(p);
-  // 2026.9: with no stored profile, a model no start-up plugin lists leaves its auth unconfirmed, not missing.
+  // 2026.9: with no profile stored, configured or ordered for its provider, a model no start-up
+  // plugin lists leaves its auth unconfirmed, not missing.
   const isIndeterminate = (u: ProviderUse) =>
     rules.unknownProvidersIndeterminate &&
     ordering.storeProfilesFor(normalizeProviderId(u.provider)).length === 0 &&
     ordering.configuredProfilesFor(normalizeProviderId(u.provider)).length === 0 &&
+    !ordering.explicitOrder(normalizeProviderId(u.provider))?.ids.length &&
     !catalog.judgesModelAuth(u.provider, u.model);
   const modelRouteIssues: ModelRouteIssue[] = [];
   for (const u of uses) {
