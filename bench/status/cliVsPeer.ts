@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ensurePeer, runPeer } from '../../test/differential/peer.ts';
+import { ensureSqliteTemplates, upgradeToSqlite } from '../../test/differential/sqliteColumn.ts';
 import { materializeCase, tempHome } from '../../test/support/fakeHome.ts';
 import { runOurCli } from '../../test/support/runCli.ts';
 import { realisticHome } from './realisticHome.ts';
@@ -25,7 +27,7 @@ export interface CliComparison {
  * isolation (runOurCli / runPeer: only PATH, HOME, TZ, NO_COLOR and the case's env). Runs are
  * interleaved, the first of each pair alternating, after one warm-up run of each that is not counted.
  */
-export async function compareCliWithPeer(options: { runs: number; peerVersion: string }): Promise<CliComparison> {
+export async function compareCliWithPeer(options: { runs: number; peerVersion: string; sqlite?: boolean }): Promise<CliComparison> {
   const peer = ensurePeer(options.peerVersion);
   const c = realisticHome();
   const now = Date.now();
@@ -33,11 +35,20 @@ export async function compareCliWithPeer(options: { runs: number; peerVersion: s
   const theirHome = tempHome('oc-bench-theirs-');
   try {
     const { env, args } = materializeCase(c, ourHome, now);
-    const { env: theirEnv } = materializeCase(c, theirHome, now);
+    let theirEnv = materializeCase(c, theirHome, now).env;
+    if (options.sqlite) {
+      // The same home as 2026.9.6's doctor --fix leaves it (test/differential/sqliteColumn.ts), one copy each.
+      upgradeToSqlite(peer, ensureSqliteTemplates(peer, options.peerVersion), ourHome, 'doctor');
+      fs.rmSync(theirHome, { recursive: true, force: true });
+      fs.cpSync(ourHome, theirHome, { recursive: true });
+      theirEnv = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v.replaceAll(ourHome, theirHome)]));
+    }
+    // Reading SQLite needs node:sqlite: ours then runs on the peer's Node 24, as its users' gateway does.
+    const ourNode = options.sqlite ? path.join(peer.nodeBin, 'node') : process.execPath;
     const checkArgs = [...args, '--check'];
     const timeOurs = async () => {
       const start = performance.now();
-      const run = runOurCli(ourHome, checkArgs, env);
+      const run = runOurCli(ourHome, checkArgs, env, ourNode);
       return { ms: performance.now() - start, code: run.code, stderr: run.stderr };
     };
     const timeTheirs = async () => {

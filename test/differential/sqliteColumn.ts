@@ -71,6 +71,11 @@ export function sqliteVariantFor(seed: number): { variant: SqliteVariant; withMe
 
 export function convertToSqlite(peer: { bin: string; nodeBin: string }, templates: SqliteTemplates, home: string, seed: number): SqliteVariant {
   const { variant, withMeta } = sqliteVariantFor(seed);
+  return upgradeToSqlite(peer, templates, home, variant, withMeta, seed);
+}
+
+/** Turns the JSON home under `home/.openclaw` into `variant` (the bench uses it with 'doctor'). */
+export function upgradeToSqlite(peer: { bin: string; nodeBin: string }, templates: SqliteTemplates, home: string, variant: SqliteVariant, withMeta = true, seed = 1): SqliteVariant {
   const stateDir = path.join(home, '.openclaw');
   if (variant === 'cli-written') for (const f of storeFiles(stateDir)) fs.rmSync(f);
   const spec = { stateDir, configPath: path.join(stateDir, 'openclaw.json'), templateGlobal: templates.global, templateAgent: templates.agent, variant: variant === 'cli-written' ? 'doctor' : variant, withMeta };
