@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkCodeOf, loadOpenClawState } from '../../server/src/openclaw/state.ts';
+import { withTempDir, writeTree } from '../support/tree.ts';
+
+/**
+ * OpenClaw 2026.9.6's status rules, each as seen on its runs (docs/differences.md, the 2026.9.6
+ * column); every case is also resolved under 2026.6 to show the rule is what changes the answer.
+ */
+const H = 3600e3;
+const STORE = '.openclaw/agents/main/agent/auth-profiles.json';
+const KEY = 'sk-ant-api03-' + 'k'.repeat(60);
+const TOKEN = 'sk-ant-oat01-' + 't'.repeat(90);
+
+function resolve(home: string, compat: '2026.6' | '2026.9', env: Record<string, string> = {}) {
+  const state = loadOpenClawState({ env: { HOME: home, ...env }, compat, mode: 'shell' });
+  const agent = state.agents.find((a) => a.agentId === state.selectedAgentId)!;
+  return { status: agent.status, check: checkCodeOf(state, agent) };
+}
+
+const model = (primary: string) => ({ agents: { defaults: { model: { primary } } } });
+
+describe('OpenClaw 2026.9 status rules', () => {
+  it('an openai model needs the codex runtime, which no bundled plugin provides: exit 1 with a good key', () =>
+    withTempDir((home) => {
+      writeTree(home, { '.openclaw/openclaw.json': model('openai/gpt-5.5') });
+      const env = { OPENAI_API_KEY: 'sk-' + 'o'.repeat(48) };
+      const r = resolve(home, '2026.9', env);
+      assert.deepEqual(r.status.runtimeUnavailable, ['openai']);
+      assert.deepEqual(r.status.missingProvidersInUse, []);
+      assert.equal(r.check, 1);
+      assert.equal(resolve(home, '2026.6', env).check, 0);
+    }));
+
+  it('a model no start-up plugin lists, with nothing stored for it, is unconfirmed, not missing', () =>
+    withTempDir((home) => {
+      writeTree(home, { '.openclaw/openclaw.json': model('mistral/mistral-large-latest') });
+      const r = resolve(home, '2026.9');
+      assert.deepEqual(r.status.missingProvidersInUse, []);
+      assert.deepEqual(r.status.modelRouteIssues.map((i) => `${i.kind} ${i.provider}/${i.model}`), ['indeterminate mistral/mistral-large-latest']);
+      assert.equal(r.check, 1);
+      assert.deepEqual(resolve(home, '2026.6').status.missingProvidersInUse, ['mistral']);
+      // A model a start-up plugin lists is judged: missing.
+      writeTree(home, { '.openclaw/openclaw.json': model('openai/gpt-5.5') });
+      assert.deepEqual(resolve(home, '2026.9').status.missingProvidersInUse, ['openai']);
+      // So is one whose provider has a profile, even an expired one.
+      writeTree(home, { '.openclaw/openclaw.json': model('mistral/mistral-large-latest'), [STORE]: { version: 1, profiles: { 'mistral:a': { type: 'token', provider: 'mistral', token: 'x'.repeat(40), expires: Date.now() - H } } } });
+      assert.deepEqual(resolve(home, '2026.9').status.missingProvidersInUse, ['mistral']);
+    }));
+
+  it('stored profiles are judged alone: an env key beside an expired token no longer rescues the provider', () =>
+    withTempDir((home) => {
+      writeTree(home, { '.openclaw/openclaw.json': model('anthropic/claude-opus-4-6'), [STORE]: { version: 1, profiles: { 'anthropic:a': { type: 'token', provider: 'anthropic', token: TOKEN, expires: Date.now() - H } } } });
+      const env = { ANTHROPIC_API_KEY: KEY };
+      assert.deepEqual(resolve(home, '2026.9', env).status.missingProvidersInUse, ['anthropic']);
+      assert.deepEqual(resolve(home, '2026.6', env).status.missingProvidersInUse, []);
+    }));
+
+  it('--check follows the profile the model runs on: an expiring token behind a key is not exit 2', () =>
+    withTempDir((home) => {
+      const profiles = { 'anthropic:key': { type: 'api_key', provider: 'anthropic', key: KEY }, 'anthropic:tok': { type: 'token', provider: 'anthropic', token: TOKEN, expires: Date.now() + 3 * H } };
+      writeTree(home, { '.openclaw/openclaw.json': model('anthropic/claude-opus-4-6'), [STORE]: { version: 1, profiles, order: { anthropic: ['anthropic:key', 'anthropic:tok'] } } });
+      assert.equal(resolve(home, '2026.9').check, 0);
+      assert.equal(resolve(home, '2026.6').check, 2);
+      writeTree(home, { [STORE]: { version: 1, profiles, order: { anthropic: ['anthropic:tok', 'anthropic:key'] } } });
+      assert.equal(resolve(home, '2026.9').check, 2);
+    }));
+
+  it('an API key profile with an empty key is missing, not static', () =>
+    withTempDir((home) => {
+      writeTree(home, { '.openclaw/openclaw.json': model('anthropic/claude-opus-4-6'), [STORE]: { version: 1, profiles: { 'anthropic:empty': { type: 'api_key', provider: 'anthropic', key: '' } } } });
+      const status = (compat: '2026.6' | '2026.9') => resolve(home, compat).status.profiles.find((p) => p.profileId === 'anthropic:empty')?.status;
+      assert.equal(status('2026.9'), 'missing');
+      assert.equal(status('2026.6'), 'static');
+    }));
+
+  it("the shown agent's own model is in use even without --agent", () =>
+    withTempDir((home) => {
+      writeTree(home, {
+        '.openclaw/openclaw.json': { agents: { defaults: { model: { primary: 'anthropic/claude-opus-4-6' } }, list: [{ id: 'main' }, { id: 'ops', default: true, model: 'openai/gpt-5.5' }] } },
+      });
+      const env = { ANTHROPIC_API_KEY: KEY };
+      assert.deepEqual(resolve(home, '2026.9', env).status.missingProvidersInUse, ['openai']);
+      assert.deepEqual(resolve(home, '2026.6', env).status.missingProvidersInUse, []);
+    }));
+});
