@@ -17,6 +17,7 @@ import { setServerLocale } from './serverL10n.js';
 import { TIGHTEN_FILE_MODE_COMMAND } from './diagnostics/fileMode.js';
 import { profileHover } from './features/profileHover.js';
 import { completionsAt } from './features/completions.js';
+import { envHover } from './features/envHover.js';
 import { expiryLenses } from './features/expiryLenses.js';
 import { quickFixes } from './features/quickFixes.js';
 import { runTightenCommand } from './features/tightenCommand.js';
@@ -120,7 +121,11 @@ connection.onHover((params) => {
   const file = doc ? filePathOf(doc.uri) : undefined;
   if (!doc || !file) return null;
   try {
-    return profileHover(doc, file, params.position, service.current()) ?? null;
+    const snapshot = service.current();
+    const ctx = checksContext();
+    return profileHover(doc, file, params.position, snapshot)
+      ?? envHover(doc, file, params.position, classifyDocument(file, ctx), snapshot, ctx.state?.rules.catalog ?? statusRules(undefined).catalog)
+      ?? null;
   } catch (error) {
     connection.console.log(`Hover failed: ${(error as Error).message}`);
     return null;

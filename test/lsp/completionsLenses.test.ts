@@ -4,9 +4,8 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CodeLensRequest, CompletionRequest, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { StatusRequest } from '../../server/src/protocol.ts';
 import { tempHome } from '../support/fakeHome.ts';
-import { LspServer } from './lspServer.ts';
+import { startOnHome, stopAndClean, type LspServer } from './lspServer.ts';
 
 const CANARY = 'CANARYxCOMPLETExLENS';
 const setupToken = `sk-ant-oat01-${CANARY}${'Q'.repeat(80)}-tail`;
@@ -40,16 +39,10 @@ describe('completions and code lenses over stdio', () => {
         'openai:key': { type: 'api_key', provider: 'openai', key: `sk-proj-${CANARY}` },
       },
     }, null, 2), { mode: 0o600 });
-    server = LspServer.start({ HOME: home, OPENCLAW_STATE_DIR: stateDir }, home);
-    await server.initialize(home);
-    await server.connection.sendRequest(StatusRequest.type);
+    server = await startOnHome(home);
   });
 
-  after(async () => {
-    await server.stop();
-    assert.ok(!server.allOutput().includes(CANARY), 'a secret crossed the pipe');
-    fs.rmSync(home, { recursive: true, force: true });
-  });
+  after(() => stopAndClean(server, home, CANARY));
 
   /** Opens `withCursor` (the cursor at `|`) as `name` and returns the completion items there. */
   async function complete(name: string, withCursor: string, file?: string) {

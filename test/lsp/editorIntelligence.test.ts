@@ -7,7 +7,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { tempHome } from '../support/fakeHome.ts';
-import { LspServer } from './lspServer.ts';
+import { startOnHome, stopAndClean, type LspServer } from './lspServer.ts';
 
 /** The middle of every secret below: it must never cross the pipe (edits included). */
 const CANARY = 'CANARYxEDITORxINTEL';
@@ -36,18 +36,10 @@ describe('editor intelligence over stdio: diagnostics on values, quick fixes', (
     stateDir = path.join(home, '.openclaw');
     fs.mkdirSync(path.join(stateDir, 'agents', 'main', 'agent'), { recursive: true });
     fs.writeFileSync(path.join(stateDir, 'openclaw.json'), JSON.stringify({ agents: { defaults: { model: { primary: 'anthropic/claude-sonnet-4-5' } } } }));
-    server = LspServer.start({ HOME: home, OPENCLAW_STATE_DIR: stateDir }, home);
-    await server.initialize(home);
+    server = await startOnHome(home);
   });
 
-  after(async () => {
-    await server.stop();
-    const output = server.allOutput();
-    const at = output.indexOf(CANARY);
-    // Where it leaked, by the message's method, never the secret itself.
-    assert.ok(at < 0, `a secret crossed the pipe, in: ${/"method":"([^"]+)"/.exec(output.slice(Math.max(0, output.lastIndexOf('Content-Length', at)), at))?.[1] ?? 'a response'}`);
-    fs.rmSync(home, { recursive: true, force: true });
-  });
+  after(() => stopAndClean(server, home, CANARY));
 
   /** Opens `text` as a new file of that name (a fresh folder each time) and waits for its first diagnostics. */
   async function openFile(name: string, text: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true) {

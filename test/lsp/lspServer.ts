@@ -1,4 +1,6 @@
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -6,6 +8,7 @@ import {
   InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader,
   StreamMessageWriter, type NotificationType, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { StatusRequest } from '../../server/src/protocol.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 /** `OPENCLAW_AUTH_SERVER` points at another bundle (as OPENCLAW_AUTH_CLI does for the CLI). */
@@ -150,4 +153,22 @@ export class LspServer {
       }
     }
   }
+}
+
+/** A server on the fake `home` (state folder `home/.openclaw`), initialised, its first status resolved. */
+export async function startOnHome(home: string, env: Record<string, string> = {}, locale?: string): Promise<LspServer> {
+  const server = LspServer.start({ HOME: home, OPENCLAW_STATE_DIR: path.join(home, '.openclaw'), ...env }, home);
+  await server.initialize(home, {}, locale);
+  await server.connection.sendRequest(StatusRequest.type);
+  return server;
+}
+
+/** Stops the server, fails if `canary` ever crossed the pipe (when given), and removes the home. */
+export async function stopAndClean(server: LspServer, home: string, canary?: string): Promise<void> {
+  await server.stop();
+  fs.rmSync(home, { recursive: true, force: true });
+  const output = server.allOutput();
+  const at = canary ? output.indexOf(canary) : -1;
+  // Where it leaked, by the message's method, never the secret itself.
+  assert.ok(at < 0, `a secret crossed the pipe, in: ${/"method":"([^"]+)"/.exec(output.slice(Math.max(0, output.lastIndexOf('Content-Length', at)), at))?.[1] ?? 'a response'}`);
 }

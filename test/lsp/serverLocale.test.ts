@@ -3,9 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { CodeActionRequest, CodeLensRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { StatusRequest } from '../../server/src/protocol.ts';
 import { tempHome } from '../support/fakeHome.ts';
-import { LspServer } from './lspServer.ts';
+import { startOnHome, stopAndClean, type LspServer } from './lspServer.ts';
 
 const HOUR = 3_600_000;
 let home: string;
@@ -19,15 +18,10 @@ before(async () => {
   stateDir = path.join(home, '.openclaw');
   fs.mkdirSync(path.join(stateDir, 'agents', 'main', 'agent'), { recursive: true });
   fs.writeFileSync(path.join(stateDir, 'openclaw.json'), '{}');
-  server = LspServer.start({ HOME: home, OPENCLAW_STATE_DIR: stateDir }, home);
-  await server.initialize(home, {}, 'fr');
-  await server.connection.sendRequest(StatusRequest.type);
+  server = await startOnHome(home, {}, 'fr');
 });
 
-after(async () => {
-  await server.stop();
-  fs.rmSync(home, { recursive: true, force: true });
-});
+after(() => stopAndClean(server, home));
 
 test('a French client gets the server\'s diagnostics, quick fixes and lenses in French', async () => {
   const file = path.join(home, 'a', 'auth-profiles.json');
