@@ -46,6 +46,9 @@ describe('OpenClaw 2026.9 status rules', () => {
       // So is one whose provider has a profile, even an expired one.
       writeTree(home, { '.openclaw/openclaw.json': model('mistral/mistral-large-latest'), [STORE]: { version: 1, profiles: { 'mistral:a': { type: 'token', provider: 'mistral', token: 'x'.repeat(40), expires: Date.now() - H } } } });
       assert.deepEqual(resolve(home, '2026.9').status.missingProvidersInUse, ['mistral']);
+      // Or one OpenClaw drops on load (an unknown type): the provider was still set up.
+      writeTree(home, { [STORE]: { version: 1, profiles: { 'mistral:b': { type: 'bogus', provider: 'mistral', key: 'x' } } } });
+      assert.deepEqual(resolve(home, '2026.9').status.missingProvidersInUse, ['mistral']);
     }));
 
   it('stored profiles are judged alone: an env key beside an expired token no longer rescues the provider', () =>

@@ -273,6 +273,8 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
       config: cfg,
       explicitAgentId: resolvesAsExplicit(agentId) ? agentId : undefined,
       agentId,
+      // Profiles OpenClaw drops on load (an unknown type…) still tell 2026.9 a provider was set up.
+      droppedProfileIds: droppedIds(snapshot, isMainStore ? undefined : mainSnapshot),
       env: envSources.values,
       rules,
       now,
@@ -311,6 +313,12 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
     rules,
     ruleSet,
   };
+}
+
+const NONE: readonly string[] = [];
+function droppedIds(own: StoreSnapshot, main: StoreSnapshot | undefined): readonly string[] {
+  if (!own.rejected?.length && !main?.rejected?.length) return NONE;
+  return [...(own.rejected ?? []), ...(main?.rejected ?? [])].map((r) => r.profileId);
 }
 
 /**
