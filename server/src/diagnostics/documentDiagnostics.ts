@@ -8,6 +8,7 @@ import { statusRules } from '../openclaw/rules/rules.js';
 import type { OpenClawState } from '../openclaw/state.js';
 import { diagnoseConfig } from './configDiagnostics.js';
 import { diagnoseEnvFile, type EnvFileRole } from './envDiagnostics.js';
+import { gatewayBlindKeys } from './gatewayBlindKeys.js';
 import { diagnoseAuthStore } from './storeDiagnostics.js';
 
 /** What an open file is to OpenClaw; `undefined` when OpenClaw never reads it. */
@@ -53,6 +54,7 @@ export function diagnoseDocument(doc: TextDocument, file: string, ctx: DocumentC
         role: kind.role,
         catalog: ctx.state?.rules.catalog ?? statusRules(undefined).catalog,
         stateEnvDisplay: ctx.state ? shortenHomePath(ctx.state.envFile, ctx.state.pathEnv) : '~/.openclaw/.env',
+        ...(ctx.state && kind.role === 'state' ? { gatewayBlind: gatewayBlindKeys(ctx.state) } : {}),
       });
   }
 }

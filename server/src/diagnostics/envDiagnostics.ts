@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isBlockedWorkspaceDotenvKey } from '../openclaw/env/envFiles.js';
 import type { ProviderCatalog } from '../openclaw/env/providerCatalog.js';
 import { suggestEnvKey } from './envKeySpelling.js';
+import type { GatewayBlindKey } from './gatewayBlindKeys.js';
 import { scanEnvText } from './envLines.js';
 import { findCutValue } from './envValueCut.js';
 import { makeDiagnostic } from './issueDiagnostic.js';
@@ -16,6 +17,8 @@ export interface EnvDiagnosticsContext {
   catalog: ProviderCatalog;
   /** The state `.env` as the user knows it (`~/.openclaw/.env`), named in the advice. */
   stateEnvDisplay: string;
+  /** For the state `.env`: provider keys only the editor's environment has (gatewayBlindKeys.ts). */
+  gatewayBlind?: readonly GatewayBlindKey[];
 }
 
 /** OpenClaw keeps only portable variable names from env files. */
@@ -56,5 +59,11 @@ export function diagnoseEnvFile(doc: TextDocument, ctx: EnvDiagnosticsContext): 
       out.push(makeDiagnostic(doc, 'env/workspace-key-ignored', 'warning', `OpenClaw ignores ${a.key} in a working folder's .env (a repository may not supply credentials). Put it in ${ctx.stateEnvDisplay}.`, a.keyStart, a.keyEnd));
     }
   });
+  // Judged against the buffer: once the name is written here (even with no value yet), the file supplies it.
+  const written = new Set(assignments.map((a) => a.key));
+  for (const blind of ctx.role === 'state' ? ctx.gatewayBlind ?? [] : []) {
+    if (written.has(blind.variable)) continue;
+    out.push(makeDiagnostic(doc, 'env/gateway-will-not-see', 'warning', t('{0} reaches {1} only from this editor\'s environment: the gateway service will not see it (it reads this file, gateway.env and the env block of openclaw.json). Add it here.', blind.variable, blind.providers.join(', ')), 0, 0, { replacement: blind.variable }));
+  }
   return out;
 }

@@ -92,6 +92,14 @@ const FIXES: Record<string, FixMaker> = {
     if (!replacement || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(replacement)) return undefined;
     return { title: t('Rename to {0}', replacement), edits: [{ range: d.range, newText: replacement }] };
   },
+  'env/gateway-will-not-see': (doc, d) => {
+    const name = (d.data as DiagnosticFix | undefined)?.replacement;
+    if (!name || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return undefined;
+    // The name only, at the end of the file: the value is the user's to type.
+    const text = doc.getText();
+    const end = doc.positionAt(text.length);
+    return { title: t('Add {0}= to this file', name), edits: [{ range: { start: end, end }, newText: `${text === '' || text.endsWith('\n') ? '' : '\n'}${name}=\n` }] };
+  },
   'env/duplicate-key': (doc, d) => {
     const text = doc.getText();
     const keyStart = doc.offsetAt(d.range.start);
