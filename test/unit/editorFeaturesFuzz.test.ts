@@ -28,7 +28,7 @@ const expires = fc.oneof(
   fc.constant('soon'),
 );
 const profile = fc.record({
-  type: fc.constantFrom('api_key', 'token', 'oauth', 'api-key', 'bogus', undefined),
+  type: fc.constantFrom('api_key', 'token', 'oauth', 'api-key', 'bogus', 'constructor', 'toString', undefined),
   provider: fc.option(provider, { nil: undefined }),
   key: fc.option(secret, { nil: undefined }),
   token: fc.option(secret, { nil: undefined }),

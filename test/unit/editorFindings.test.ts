@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import dotenv from 'dotenv';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { quickFixes } from '../../server/src/features/quickFixes.ts';
 import { suggestEnvKey } from '../../server/src/diagnostics/envKeySpelling.ts';
 import { scanEnvText } from '../../server/src/diagnostics/envLines.ts';
 import { findCutValue } from '../../server/src/diagnostics/envValueCut.ts';
@@ -48,4 +50,11 @@ test('time in words rounds as the status bar does', () => {
   assert.equal(spanWords(49 * 60 * MIN), '2 d');
   assert.equal(expiryWords(1000 + 3 * 60 * MIN, 1000), 'expires in 3 h');
   assert.equal(expiryWords(1000, 1000 + 50 * 60 * MIN), 'expired 2 d ago');
+});
+
+test('quick fixes ignore diagnostics of other sources and codes that are names of Object.prototype', () => {
+  const doc = TextDocument.create('file:///x/auth-profiles.json', 'json', 1, '{"version":1,"profiles":{}}');
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+  const sent = ['toString', 'constructor', '__proto__', 'hasOwnProperty'].map((code) => ({ range, message: '', code, source: 'openclaw-auth' }));
+  assert.deepEqual(quickFixes(doc, [...sent, { range, message: '', code: 'store/unwrapped-profiles', source: 'someone-else' }]), []);
 });

@@ -39,7 +39,8 @@ function storeCompletions(doc: TextDocument, text: string, offset: number, locat
     const profile = profileObjectAt(text, p[1]);
     if (location.isAtPropertyKey) {
       const type = typeof profile?.type === 'string' ? profile.type : undefined;
-      const fields = type && FIELDS[type] ? FIELDS[type] : [...new Set(Object.values(FIELDS).flat())];
+      // A typed type may be any string, "constructor" too: only our own three count.
+      const fields = type && Object.hasOwn(FIELDS, type) ? FIELDS[type]! : [...new Set(Object.values(FIELDS).flat())];
       return fields.filter((f) => !profile || !(f in profile) || f === p[2]).map((f) => item(doc, offset, location, f, CompletionItemKind.Field, true));
     }
     if (p[2] === 'type') return Object.keys(FIELDS).map((t) => item(doc, offset, location, t, CompletionItemKind.EnumMember));

@@ -16,8 +16,9 @@ const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' 
 export function quickFixes(doc: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
-    if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
-    const fix = FIXES[diagnostic.code]?.(doc, diagnostic);
+    // The client sends the diagnostics back: a code such as "toString" must not reach Object.prototype.
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string' || !Object.hasOwn(FIXES, diagnostic.code)) continue;
+    const fix = FIXES[diagnostic.code]!(doc, diagnostic);
     if (!fix) continue;
     out.push({
       title: fix.title,
