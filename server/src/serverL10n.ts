@@ -13,7 +13,7 @@ let current = 'en';
 /** `locale` as LSP sends it (`fr`, `fr-CA`, `en-US`); unknown languages fall back to English. */
 export function setServerLocale(locale: string | undefined): void {
   const language = (locale ?? 'en').toLowerCase().split(/[-_]/)[0] ?? 'en';
-  table = TABLES[language];
+  table = Object.hasOwn(TABLES, language) ? TABLES[language] : undefined;
   current = table ? language : 'en';
 }
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { setServerLocale, t } from '../../server/src/serverL10n.ts';
+import { serverLocale, setServerLocale, t } from '../../server/src/serverL10n.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fr = JSON.parse(fs.readFileSync(path.join(root, 'server/src/serverL10n.fr.json'), 'utf8')) as Record<string, string>;
@@ -61,4 +61,8 @@ test('the LSP locale picks the language; an unknown one falls back to English', 
   assert.equal(t('Rename to {0}', 'OPENAI_API_KEY'), 'Renommer en OPENAI_API_KEY');
   setServerLocale(undefined);
   assert.equal(t('Rename to {0}', 'OPENAI_API_KEY'), 'Rename to OPENAI_API_KEY');
+  for (const odd of ['constructor', '__proto__', 'toString']) {
+    setServerLocale(odd);
+    assert.equal(serverLocale(), 'en', odd);
+  }
 });
