@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import * as esbuild from 'esbuild';
 import { commonBuildOptions } from './buildOptions.mjs';
+import { writeOverviewAssets } from './overviewAssets.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -34,3 +35,5 @@ for (const entry of entries) {
   if (watch) await (await esbuild.context(options)).watch();
   else await esbuild.build(options);
 }
+// The overview webview's page, minified, with only the codicons it shows (scripts/overviewAssets.mjs).
+await writeOverviewAssets(outdir);

@@ -21,6 +21,9 @@ for item in package.json package.nls.json package.nls.*.json README.md LICENSE C
     [ -e "$path" ] && cp -R "$path" "$stage/"
   done
 done
+# The installed extension needs neither the scripts nor the dev dependencies (about 0.6 KB of the
+# 400 KB budget); VS Code reads the rest of the manifest.
+node -e 'const fs = require("fs"); const f = process.argv[1]; const m = JSON.parse(fs.readFileSync(f, "utf8")); delete m.scripts; delete m.devDependencies; fs.writeFileSync(f, JSON.stringify(m, null, 2) + "\n")' "$stage/package.json"
 # The problem-code catalogue that each diagnostic links to.
 mkdir -p "$stage/docs" && cp docs/diagnostics.md "$stage/docs/"
 node scripts/build.mjs --production --outdir "$stage/dist"

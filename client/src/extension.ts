@@ -11,6 +11,7 @@ import type { StatusSnapshot } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { ProfileOrderDragController } from './profileOrderDrag';
 import { bindTreeMessage, PROFILE_VIEW_ID, ProfileTreeProvider } from './profileTree';
+import { OVERVIEW_COMMAND, OverviewPanel } from './overviewPanel';
 import { ServerConnection } from './serverConnection';
 import { SnapshotStore } from './snapshotStore';
 import { StatusBar } from './statusBar';
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): OpenClawAuthApi {
   context.subscriptions.push(
     output, store, reports, tree, statusBar,
     treeView, bindTreeMessage(treeView, store),
+    vscode.commands.registerCommand(OVERVIEW_COMMAND, () => void OverviewPanel.show(context.extensionUri, store)),
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
     ...registerCommands({ connection: server, store, reports }),
     ...registerWriteCommands({ connection: server, store }),

@@ -4,7 +4,7 @@ import type {
 } from '../../server/src/protocol';
 import type { SnapshotStore } from './snapshotStore';
 import { agentWorst, candidateUse, levelOfCheck, levelOfStatus, msUntilSpanChanges, type Level } from './statusModel';
-import { agentWorstText, envOriginText, homeConditionText, expiryText, reasonText, statusText } from './words';
+import { agentWorstText, envOriginText, homeConditionText, expiryText, reasonText, shortExpiryText, statusText } from './words';
 
 export const PROFILE_VIEW_ID = 'openclawAuth.profiles';
 
@@ -173,7 +173,7 @@ function providerItem(node: ProviderNode, now: number): vscode.TreeItem {
   item.id = `agent/${node.agent.agentId}/provider/${provider.provider}`;
   const notes = provider.inUse ? [] : [vscode.l10n.t('not in use')];
   notes.push(statusText(provider.status));
-  if (provider.expiresAt !== undefined) notes.push(expiryText(provider.expiresAt, now));
+  if (provider.expiresAt !== undefined) notes.push(shortExpiryText(provider.expiresAt, now));
   item.description = notes.join(' · ');
   item.iconPath = provider.inUse ? statusIcon(provider.status) : quietIcon();
   item.contextValue = provider.inUse ? 'provider.inUse' : 'provider';
@@ -197,9 +197,10 @@ function candidateItem(node: CandidateNode, now: number): vscode.TreeItem {
   const c = node.candidate;
   const item = new vscode.TreeItem(c.id, vscode.TreeItemCollapsibleState.None);
   item.id = `agent/${node.agent.agentId}/provider/${node.provider.provider}/${c.kind}/${c.id}`;
-  // Status and time first: the masked label is the part the side bar's width may cut.
+  // Time and use first, short (the icon says expiring or expired): the masked label is the part
+  // the side bar's width may cut; the tooltip says it all in full.
   const notes: string[] = [];
-  if (c.expiresAt !== undefined) notes.push(expiryText(c.expiresAt, now));
+  if (c.expiresAt !== undefined) notes.push(shortExpiryText(c.expiresAt, now));
   else if (levelOfStatus(c.status) !== 'ok') notes.push(statusText(c.status));
   const use = candidateUse(node.provider, c);
   if (use === 'used') notes.push(vscode.l10n.t('used'));
@@ -220,7 +221,7 @@ function candidateTooltip(node: CandidateNode, now: number): vscode.MarkdownStri
   md.appendMarkdown('**');
   md.appendText(c.id);
   md.appendMarkdown('** — ');
-  md.appendText(`${c.label} — ${statusText(c.status)}`);
+  md.appendText(`${statusText(c.status)} — ${c.label}`);
   md.appendMarkdown('\n\n');
   md.appendText(reasonText(c));
   md.appendMarkdown('\n\n');

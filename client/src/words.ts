@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { CandidateSnapshot, CredentialStatus, EnvOrigin, StatusSnapshot } from '../../server/src/protocol';
 import type { AgentWorst } from './statusModel';
-import { spanWords, timeLeftLanguage, timeLeftWords } from '../../server/src/openclaw/output/timeLeft';
+import { shortTimeLeftWords, spanWords, timeLeftLanguage, timeLeftWords } from '../../server/src/openclaw/output/timeLeft';
 
 /** Time left until `expiresAt` by the client's clock, short: "3h"; for the status bar. */
 export function timeLeftText(expiresAt: number, now: number): string {
@@ -19,6 +19,11 @@ export function expiryText(expiresAt: number, now: number): string {
 }
 
 /** An agent's row before it is expanded: "1 expired", "1 expired, 2 missing", "1 expiring", "ok". */
+/** "in 3h" or "2d ago": a tree row's time left, where its icon already says the state. */
+export function shortExpiryText(expiresAt: number, now: number): string {
+  return shortTimeLeftWords(expiresAt, now, timeLeftLanguage(vscode.env.language));
+}
+
 export function agentWorstText(worst: AgentWorst): string {
   if (worst.counts.length === 0) return worst.level === 'ok' ? vscode.l10n.t('ok') : vscode.l10n.t('needs attention');
   return worst.counts.map(({ status, count }) => {

@@ -29,7 +29,7 @@ test('SQLite home: expiring token in openclaw-agent.sqlite, then renewed in the 
     await openProfilesView(page);
     const profile = await findRow(page, 'anthropic:default', 'main');
     assert.ok(profile, 'the tree shows the profile read from SQLite');
-    assert.match(profile.description, /^expires in 3h · used · token:sk-ant-o\.\.\.xxxxxsql$/);
+    assert.match(profile.description, /^in 3h · used · token:sk-ant-o\.\.\.xxxxxsql$/);
     await screenshot(page, 'sqlite-expiring');
     await assertNoSecretOnScreen(page, 'sqlite home');
 

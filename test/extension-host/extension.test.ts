@@ -143,7 +143,7 @@ export function defineExtensionSuites(): void {
       assert.ok(candidate, 'main → anthropic → anthropic:default');
       const item = api.profileTree.getTreeItem(candidate);
       assert.equal(item.contextValue, 'profile.expiring', 'an expiring profile is offered Paste Token');
-      assert.match(String(item.description), /^expires in 1h · used · token:sk-ant-o\.\.\..*-tail$/);
+      assert.match(String(item.description), /^in 1h · used · token:sk-ant-o\.\.\..*-tail$/);
       assert.match(itemText(api, candidate), /Used: the first usable profile/);
       for (const node of nodes) assert.ok(!itemText(api, node).includes(CANARY_MIDDLE), 'no secret in the tree');
       assert.ok(!api.statusBarText().includes(CANARY_MIDDLE));

@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadOpenClawState } from '../../server/src/openclaw/state.ts';
 import { formatStatusReport } from '../../server/src/openclaw/output/report.ts';
-import { spanWords, timeLeftLanguage, timeLeftWords } from '../../server/src/openclaw/output/timeLeft.ts';
+import { shortTimeLeftWords, spanWords, timeLeftLanguage, timeLeftWords } from '../../server/src/openclaw/output/timeLeft.ts';
 import { buildStatusSnapshot } from '../../server/src/statusSnapshot.ts';
 import { profileHover } from '../../server/src/features/profileHover.ts';
 import { materializeCase, tempHome } from '../support/fakeHome.ts';
@@ -42,6 +42,15 @@ for (const [name, left, en, fr] of BOUNDARIES) {
     assert.equal(timeLeftWords(NOW + left, NOW, 'fr'), fr);
   });
 }
+
+test('the tree rows\' short words are the same rounding: "in 2h" / "5h ago", "dans 2 h" / "il y a 5 h"', () => {
+  assert.equal(shortTimeLeftWords(NOW + 2 * HOUR + 59 * MIN, NOW, 'en'), 'in 2h');
+  assert.equal(shortTimeLeftWords(NOW + 2 * HOUR + 59 * MIN, NOW, 'fr'), 'dans 2 h');
+  assert.equal(shortTimeLeftWords(NOW - 5 * HOUR - 10 * MIN, NOW, 'en'), '5h ago');
+  assert.equal(shortTimeLeftWords(NOW - 5 * HOUR - 10 * MIN, NOW, 'fr'), 'il y a 5 h');
+  assert.equal(shortTimeLeftWords(NOW - 30_000, NOW, 'en'), '1m ago');
+  assert.equal(shortTimeLeftWords(NOW + 2 * DAY, NOW, 'en'), 'in 2d');
+});
 
 test('the status bar\'s short span is the same rounding', () => {
   assert.equal(spanWords(NOW + 2 * HOUR + 59 * MIN, NOW, 'en'), '2h');
@@ -84,6 +93,7 @@ const SURFACES: [string, RegExp][] = [
   ['client/src/statusBar.ts', /\b(timeLeftText|expiryText)\(/],
   ['client/src/profileTree.ts', /\bexpiryText\(/],
   ['client/src/commands.ts', /\bexpiryText\(/],
+  ['client/src/overviewPanel.ts', /\bexpiryText\(/],
   ['server/src/openclaw/output/report.ts', /\btimeLeftWords\(/],
   ['server/src/features/profileHover.ts', /\btimeLeftWords\(/],
 ];

@@ -33,6 +33,9 @@ interface Phrases {
   unit: Record<SpanUnit, (n: number) => string>;
   left: (span: string) => string;
   ago: (span: string) => string;
+  /** Where the state is already said (a tree row's icon and its provider's words): "in 3h", "2d ago". */
+  shortLeft: (span: string) => string;
+  shortAgo: (span: string) => string;
 }
 
 const PHRASES: Record<TimeLeftLanguage, Phrases> = {
@@ -40,11 +43,15 @@ const PHRASES: Record<TimeLeftLanguage, Phrases> = {
     unit: { minute: (n) => `${n}m`, hour: (n) => `${n}h`, day: (n) => `${n}d` },
     left: (span) => `expires in ${span}`,
     ago: (span) => `expired ${span} ago`,
+    shortLeft: (span) => `in ${span}`,
+    shortAgo: (span) => `${span} ago`,
   },
   fr: {
     unit: { minute: (n) => `${n} min`, hour: (n) => `${n} h`, day: (n) => `${n} j` },
     left: (span) => `expire dans ${span}`,
     ago: (span) => `expiré depuis ${span}`,
+    shortLeft: (span) => `dans ${span}`,
+    shortAgo: (span) => `il y a ${span}`,
   },
 };
 
@@ -63,6 +70,15 @@ export function spanWords(expiresAt: number, now: number, language: TimeLeftLang
 export function timeLeftWords(expiresAt: number, now: number, language: TimeLeftLanguage = 'en'): string {
   const span = spanWords(expiresAt, now, language);
   return expiresAt > now ? PHRASES[language].left(span) : PHRASES[language].ago(span);
+}
+
+/**
+ * The same time left, short, for the tree's rows, where the side bar's width is scarce and the
+ * icon already says expiring or expired: "in 3h" / "2d ago" ("dans 3 h" / "il y a 2 j").
+ */
+export function shortTimeLeftWords(expiresAt: number, now: number, language: TimeLeftLanguage = 'en'): string {
+  const span = spanWords(expiresAt, now, language);
+  return expiresAt > now ? PHRASES[language].shortLeft(span) : PHRASES[language].shortAgo(span);
 }
 
 /**
