@@ -122,8 +122,8 @@ describe('completions and code lenses over stdio', () => {
       }
     }
     assert.deepEqual(Object.fromEntries(byProfile), {
-      'anthropic:soon': ['expires in 3 h', 'Paste Token'],
-      'anthropic:old': ['expired 2 d ago', 'Paste Token'],
+      'anthropic:soon': ['expires in 3h', 'Paste Token'],
+      'anthropic:old': ['expired 2d ago', 'Paste Token'],
     });
   });
 });

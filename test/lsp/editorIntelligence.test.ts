@@ -86,11 +86,11 @@ describe('editor intelligence over stdio: diagnostics on values, quick fixes', (
     const expiring = only(published, 'profile/expiring');
     assert.equal(expiring.severity, DiagnosticSeverity.Warning);
     assert.equal(doc.getText(expiring.range), String(now + 3 * HOUR + 20 * 60_000));
-    assert.match(messageOf(expiring), /"anthropic:soon" expires in 3 h/);
+    assert.match(messageOf(expiring), /"anthropic:soon" expires in 3h/);
     const expired = only(published, 'profile/expired');
     assert.equal(expired.severity, DiagnosticSeverity.Error);
     assert.equal(doc.getText(expired.range), String(now - 2 * DAY - HOUR));
-    assert.match(messageOf(expired), /"openai-codex:old" expired 2 d ago/);
+    assert.match(messageOf(expired), /"openai-codex:old" expired 2d ago/);
     assert.match(String(expired.codeDescription?.href), /diagnostics\.md#profile-expired$/);
   });
 

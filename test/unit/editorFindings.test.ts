@@ -43,13 +43,13 @@ test('a value dotenv cuts at "#" is found exactly where dotenv cuts it, and only
 
 test('time in words rounds as the status bar does', () => {
   const MIN = 60_000;
-  assert.equal(spanWords(30_000), '1 min');
-  assert.equal(spanWords(59 * MIN), '59 min');
-  assert.equal(spanWords(3 * 60 * MIN + 20 * MIN), '3 h');
-  assert.equal(spanWords(47 * 60 * MIN), '47 h');
-  assert.equal(spanWords(49 * 60 * MIN), '2 d');
-  assert.equal(expiryWords(1000 + 3 * 60 * MIN, 1000), 'expires in 3 h');
-  assert.equal(expiryWords(1000, 1000 + 50 * 60 * MIN), 'expired 2 d ago');
+  assert.equal(spanWords(30_000), '1m');
+  assert.equal(spanWords(59 * MIN), '59m');
+  assert.equal(spanWords(3 * 60 * MIN + 20 * MIN), '3h');
+  assert.equal(spanWords(47 * 60 * MIN), '47h');
+  assert.equal(spanWords(49 * 60 * MIN), '2d');
+  assert.equal(expiryWords(1000 + 3 * 60 * MIN, 1000), 'expires in 3h');
+  assert.equal(expiryWords(1000, 1000 + 50 * 60 * MIN), 'expired 2d ago');
 });
 
 test('quick fixes ignore diagnostics of other sources and codes that are names of Object.prototype', () => {

@@ -8,6 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { serverLocale, setServerLocale, t } from '../../server/src/serverL10n.ts';
+import { expiryWords } from '../../server/src/diagnostics/timeWords.ts';
+
+const DAY_MS = 86_400_000;
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fr = JSON.parse(fs.readFileSync(path.join(root, 'server/src/serverL10n.fr.json'), 'utf8')) as Record<string, string>;
@@ -53,10 +56,11 @@ test('every server message has a French entry with the same placeholders, and ev
 });
 
 test('the LSP locale picks the language; an unknown one falls back to English', () => {
+  // Time left follows it too (diagnostics/timeWords.ts, with the words of every surface).
   setServerLocale('fr-CA');
-  assert.equal(t('expires in {0}', t('{0} d', 3)), 'expire dans 3 j');
+  assert.equal(expiryWords(4 * DAY_MS, DAY_MS), 'expire dans 3 j');
   setServerLocale('de');
-  assert.equal(t('expires in {0}', t('{0} d', 3)), 'expires in 3 d');
+  assert.equal(expiryWords(4 * DAY_MS, DAY_MS), 'expires in 3d');
   setServerLocale('fr');
   assert.equal(t('Rename to {0}', 'OPENAI_API_KEY'), 'Renommer en OPENAI_API_KEY');
   setServerLocale(undefined);

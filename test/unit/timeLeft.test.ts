@@ -96,6 +96,7 @@ const SURFACES: [string, RegExp][] = [
   ['client/src/overviewPanel.ts', /\bexpiryText\(/],
   ['server/src/openclaw/output/report.ts', /\btimeLeftWords\(/],
   ['server/src/features/profileHover.ts', /\btimeLeftWords\(/],
+  ['server/src/diagnostics/timeWords.ts', /\btimeLeftWords\(/],
 ];
 /** What a surface that says time left its own way would contain (a cooldown's length in the report is OpenClaw's own form, not an expiry). */
 const OWN_WAY = /formatRemainingShort\(|roundSpan\(|Math\.(floor|round)\([^)]*(60_?000|3_?600_?000|HOUR|MINUTE|DAY)|['`"]expires in |['`"]expired [^'`"]*ago/;

@@ -1,21 +1,15 @@
-import { t } from '../serverL10n.js';
+import { spanWords as sharedSpanWords, timeLeftLanguage, timeLeftWords } from '../openclaw/output/timeLeft.js';
+import { serverLocale } from '../serverL10n.js';
 
 /**
- * A duration in words for diagnostics and lenses, rounded as the status bar rounds it
- * (client/src/statusModel.ts roundSpan): minutes under an hour, hours under two days, then days.
+ * A duration in words for diagnostics and lenses, in the client's language: the words every other
+ * surface uses (server/src/openclaw/output/timeLeft.ts), so a lens beside the tree says the same.
  */
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
-
 export function spanWords(ms: number): string {
-  const abs = Math.abs(ms);
-  if (abs < HOUR_MS) return t('{0} min', Math.max(1, Math.floor(abs / MINUTE_MS)));
-  if (abs < 2 * DAY_MS) return t('{0} h', Math.floor(abs / HOUR_MS));
-  return t('{0} d', Math.floor(abs / DAY_MS));
+  return sharedSpanWords(Math.abs(ms), 0, timeLeftLanguage(serverLocale()));
 }
 
-/** "expires in 3 h" or "expired 2 d ago". */
+/** "expires in 3h" or "expired 2d ago" ("expire dans 3 h" / "expiré depuis 2 j"). */
 export function expiryWords(expiresAt: number, now: number): string {
-  return expiresAt > now ? t('expires in {0}', spanWords(expiresAt - now)) : t('expired {0} ago', spanWords(now - expiresAt));
+  return timeLeftWords(expiresAt, now, timeLeftLanguage(serverLocale()));
 }
