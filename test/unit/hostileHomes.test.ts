@@ -149,7 +149,7 @@ describe('files the kernel makes up (issue 13, item 6)', () => {
         const cli = spawnSync(process.execPath, [cliPath, 'status'], { env: { PATH: process.env.PATH ?? '', HOME: home, TZ: 'UTC' }, cwd: home, encoding: 'utf8', timeout: 15_000 });
         assert.equal(cli.signal, null, 'the CLI hung on the file');
         assert.equal(cli.status, 0, cli.stderr);
-        assert.match(cli.stdout, /~\/\.openclaw\/\.env: This file is made up by the kernel/);
+        assert.match(cli.stdout, /\/\.openclaw\/\.env: This file is made up by the kernel/);
       }));
   }
 
