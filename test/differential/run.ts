@@ -90,7 +90,8 @@ async function compareOne(column: Column, peer: Peer, outDir: string, seed: numb
       fs.cpSync(ourHome, theirHome, { recursive: true });
     } else materializeCase(c, theirHome, now);
     const theirEnv = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v.replaceAll(ourHome, theirHome)]));
-    const compatArgs = column.compat ? ['--compat', column.compat] : [];
+    // The JSON columns name their rules: an openclaw on this machine's PATH must not pick them for a home that names no release.
+    const compatArgs = column.compat ? ['--compat', column.compat] : peer.sqliteTemplates ? [] : ['--compat', '2026.6'];
     const theirRun = runPeer(peer, theirHome, [...args, '--json', '--check'], theirEnv);
     // The peer's openclaw on our PATH too: a home that names no release is judged by it, as a user's would be.
     const ourEnv = peer.sqliteTemplates ? { ...env, PATH: `${path.dirname(peer.bin)}:${peer.nodeBin}:${process.env.PATH ?? ''}` } : env;

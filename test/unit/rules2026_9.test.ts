@@ -57,6 +57,18 @@ describe('OpenClaw 2026.9 status rules', () => {
       const env = { ANTHROPIC_API_KEY: KEY };
       assert.deepEqual(resolve(home, '2026.9', env).status.missingProvidersInUse, ['anthropic']);
       assert.deepEqual(resolve(home, '2026.6', env).status.missingProvidersInUse, []);
+      // An OAuth token from the env still counts beside them.
+      assert.deepEqual(resolve(home, '2026.9', { ANTHROPIC_OAUTH_TOKEN: TOKEN }).status.missingProvidersInUse, []);
+    }));
+
+  it('a primary model of a start-up plugin is judged even when unlisted; as a fallback it is unconfirmed', () =>
+    withTempDir((home) => {
+      writeTree(home, { '.openclaw/openclaw.json': model('openai/gpt-5.2') });
+      assert.deepEqual(resolve(home, '2026.9').status.missingProvidersInUse, ['openai']);
+      writeTree(home, { '.openclaw/openclaw.json': { agents: { defaults: { model: { primary: 'anthropic/claude-haiku-4-5', fallbacks: ['openai/gpt-5.2'] } } } } });
+      const r = resolve(home, '2026.9', { ANTHROPIC_API_KEY: KEY });
+      assert.deepEqual(r.status.missingProvidersInUse, []);
+      assert.deepEqual(r.status.modelRouteIssues.map((i) => `${i.provider}/${i.model}`), ['openai/gpt-5.2']);
     }));
 
   it('--check follows the profile the model runs on: an expiring token behind a key is not exit 2', () =>

@@ -26,6 +26,8 @@ export interface ProviderUse {
   provider: string;
   /** The model id after the provider (`gpt-5.2` of `openai/gpt-5.2`). */
   model: string;
+  /** The agent's default (primary) model, not a fallback or an image model. */
+  primary?: boolean;
   /** Text models may fall back to the Codex runtime; image models may not. */
   text: boolean;
 }
@@ -58,11 +60,12 @@ export function agentModels(config: OpenClawConfig, explicitAgentId: string | un
 /** Providers the agent's models need: every one of them must have a usable credential. */
 export function providerUses(models: AgentModels): ProviderUse[] {
   const uses: ProviderUse[] = [];
-  const add = (raw: string, text: boolean) => {
+  const add = (raw: string, text: boolean, primary = false) => {
     const ref = resolveModelRef(raw, models.aliases);
-    if (ref) uses.push({ provider: normalizeProviderId(ref.provider), model: ref.model, text });
+    if (ref) uses.push(primary ? { provider: normalizeProviderId(ref.provider), model: ref.model, text, primary } : { provider: normalizeProviderId(ref.provider), model: ref.model, text });
   };
-  for (const raw of [models.defaultLabel, ...models.fallbacks]) add(raw, true);
+  add(models.defaultLabel, true, true);
+  for (const raw of models.fallbacks) add(raw, true);
   for (const raw of [models.imageModel, ...models.imageFallbacks]) add(raw, false);
   return uses;
 }

@@ -167,24 +167,28 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
     return appendMissing(ordered, others, rescued);
   };
   const runtimeCandidates = (provider: string) => [...new Set([normalizeProviderId(provider), ordering.authKey(provider)])];
-  // 2026.9: a provider with stored profiles is judged by them alone; an env key no longer rescues it.
+  // 2026.9: a provider with stored profiles is judged by them and an OAuth token from the env
+  // (ANTHROPIC_OAUTH_TOKEN); an API key from the env or the config no longer rescues it.
   const shadowedByProfiles = (provider: string) =>
     rules.storedProfilesShadowEnv && runtimeCandidates(provider).some((c) => ordering.storeProfilesFor(c).length > 0);
-  const hasNonProfileAuth = (provider: string) =>
-    !shadowedByProfiles(provider) &&
-    runtimeCandidates(provider).some((c) => {
+  const hasNonProfileAuth = (provider: string) => {
+    const shadowed = shadowedByProfiles(provider);
+    return runtimeCandidates(provider).some((c) => {
       const o = overviewByProvider.get(c);
+      if (shadowed) return Boolean(o?.env && /OAUTH/i.test(o.env.variable));
       return Boolean(o?.env) || Boolean(resolveConfiguredProviderKey(raw, c, env, catalog)?.usable);
     });
+  };
   const hasUsableAuth = (provider: string) =>
     runtimeCandidates(provider).some((c) => candidatesFor(c).some(usableProfile) || hasNonProfileAuth(c));
 
   const hasAnyAuth = (provider: string) => Boolean(overviewByProvider.get(provider)) || hasNonProfileAuth(provider);
   const isMissing = rules.profilesPreventMissing ? (p: string) => !hasAnyAuth(p) : (p: string) => !hasUsableAuth(p);
   // 2026.9: with no profile stored (even one it drops), configured or ordered for its provider, a model no start-up
-  // plugin lists leaves its auth unconfirmed, not missing.
+  // plugin lists leaves its auth unconfirmed, not missing; a primary model of a start-up plugin is always judged.
   const isIndeterminate = (u: ProviderUse) =>
     rules.unknownProvidersIndeterminate &&
+    !(u.primary && catalog.startsWithCli(u.provider)) &&
     ordering.storeProfilesFor(normalizeProviderId(u.provider)).length === 0 &&
     ordering.configuredProfilesFor(normalizeProviderId(u.provider)).length === 0 &&
     !ordering.explicitOrder(normalizeProviderId(u.provider))?.ids.length &&
