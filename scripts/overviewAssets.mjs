@@ -9,7 +9,7 @@ import * as esbuild from 'esbuild';
 import subsetFont from 'subset-font';
 
 /** Every codicon client/webview/overview.js uses (test/unit/overviewPanel.test.ts checks). */
-export const OVERVIEW_CODICONS = ['pass', 'warning', 'error', 'circle-outline', 'go-to-file', 'copy', 'key', 'refresh'];
+export const OVERVIEW_CODICONS = ['pass', 'warning', 'error', 'circle-outline', 'go-to-file', 'copy', 'key', 'trash', 'refresh'];
 
 const require = createRequire(import.meta.url);
 const codicons = path.dirname(require.resolve('@vscode/codicons/dist/codicon.css'));

@@ -20,6 +20,7 @@ const ACTIONS: Record<string, string> = {
   open: 'openclawAuth.openInStore',
   copy: 'openclawAuth.copyProfileId',
   paste: 'openclawAuth.pasteToken',
+  remove: 'openclawAuth.removeProfile',
 };
 
 export class OverviewPanel implements vscode.Disposable {
@@ -117,6 +118,7 @@ function viewOf(snapshot: StatusSnapshot, now: number) {
           time: when(c.expiresAt),
           use: c.use === 'used' ? vscode.l10n.t('used') : c.use === 'wouldBeUsed' ? vscode.l10n.t('first in line') : '',
           pasteable: c.pasteable,
+          removable: c.kind === 'profile',
         })),
       })),
     })),
@@ -140,6 +142,7 @@ function viewOf(snapshot: StatusSnapshot, now: number) {
       open: vscode.l10n.t('Open in Store'),
       copy: vscode.l10n.t('Copy Profile ID'),
       paste: vscode.l10n.t('Paste Token'),
+      remove: vscode.l10n.t('Remove Profile'),
       refresh: vscode.l10n.t('Refresh'),
       none: vscode.l10n.t('No credential'),
     },

@@ -106,6 +106,8 @@
           if (c) {
             actions.append(button('go-to-file', view.words.open, () => act('open', c.key)), button('copy', view.words.copy, () => act('copy', c.key)));
             if (c.pasteable) actions.append(button('key', view.words.paste, () => act('paste', c.key)));
+            // Remove Profile asks for confirmation itself (a modal dialog).
+            if (c.removable) actions.append(button('trash', view.words.remove, () => act('remove', c.key)));
           }
           tr.append(actions);
           body.append(tr);

@@ -152,6 +152,12 @@ test('tree, tooltips, status bar, report and overview say the same time left; no
     const row = frame.locator(`tr[id="row-main/anthropic/anthropic%3Adefault"] td.time`);
     assert.equal(await row.innerText(), 'expires in 2h');
     await screenshot(page, 'overview-timeline');
+    // Keyboard: Tab-reachable buttons; Enter on Copy Profile ID runs the command with that credential.
+    await frame.locator('tr[id="row-main/anthropic/anthropic%3Adefault"] button[aria-label="Copy Profile ID"]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.statusbar', { hasText: 'Copied anthropic:default' }).waitFor({ timeout: 10_000 });
+    assert.equal(await frame.locator('tr[id="row-work/openai-codex/openai-codex%3Awork"] button[aria-label="Paste Token"]').count(), 0, 'no Paste Token for an OAuth login');
+    assert.equal(await frame.locator('tr[id="row-work/openai-codex/openai-codex%3Awork"] button[aria-label="Remove Profile"]').count(), 1);
     const dom = async () => Promise.all(page.frames().map((f) => f.evaluate(() => document.documentElement.outerHTML).catch(() => '')));
     for (const html of await dom()) assert.ok(!html.includes(CANARY), 'no secret anywhere in the webview\'s DOM');
 
