@@ -100,7 +100,8 @@ function viewOf(snapshot: StatusSnapshot, now: number) {
   return {
     condition: homeConditionText(snapshot) ?? '',
     warnBand: model.warnBand,
-    axis: [0, 1, 7, 14, 30].map((days) => ({ position: (days * 86_400_000) / TIMELINE_MS, text: days === 0 ? vscode.l10n.t('now') : vscode.l10n.t('{0} d', days) })),
+    // The shaded band marks the first day: no "1 d" tick to crowd "now".
+    axis: [0, 7, 14, 21, 30].map((days) => ({ position: (days * 86_400_000) / TIMELINE_MS, text: days === 0 ? vscode.l10n.t('now') : vscode.l10n.t('{0} d', days) })),
     agents: model.agents.map((a) => ({
       agentId: a.agentId,
       level: a.worst.level,
