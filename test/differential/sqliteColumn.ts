@@ -22,7 +22,9 @@ const TEMPLATE_TOKEN = `sk-ant-oat01-TEMPLATE${'t'.repeat(90)}`;
 
 function runPeerCommand(peer: { bin: string; nodeBin: string }, home: string, args: string[], input: string, mustSucceed = true): boolean {
   const r = spawnSync(peer.bin, args, {
-    env: { PATH: `${peer.nodeBin}:${process.env.PATH ?? ''}`, HOME: home, TZ: 'UTC', NO_COLOR: '1' },
+    // Offline npm: paste-token and order set look up provider plugins on the registry (npm view
+    // @openclaw/…); answered at once from no cache, the home never depends on the network.
+    env: { PATH: `${peer.nodeBin}:${process.env.PATH ?? ''}`, HOME: home, TZ: 'UTC', NO_COLOR: '1', npm_config_offline: 'true' },
     cwd: home,
     input,
     encoding: 'utf8',
@@ -90,7 +92,8 @@ function storeFiles(stateDir: string): string[] {
   return fs.readdirSync(agents).flatMap((id) => ['auth-profiles.json', 'auth-state.json'].map((f) => path.join(agents, id, 'agent', f))).filter((f) => fs.existsSync(f));
 }
 
-const CLI_PROVIDERS = ['anthropic', 'openrouter', 'google', 'mistral', 'groq'] as const;
+// Providers whose plugins 2026.9.6 bundles (mistral or groq would make it look for a plugin to install).
+const CLI_PROVIDERS = ['anthropic', 'openrouter', 'google'] as const;
 
 /**
  * A home whose credentials the real 2026.9.6 wrote itself, as a user would after upgrading: one or

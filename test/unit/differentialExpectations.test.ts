@@ -23,7 +23,8 @@ test('the 2026.3 column passes down to its documented floor, not below', () => {
 
 test('a column nobody measured must agree everywhere, and each listed column is distinct', () => {
   assert.equal(expectationFor({ peer: '2026.12.1' }), 1);
-  assert.equal(expectationFor({ peer: '2026.9.6' }), 1, 'the SQLite column admits no unexplained home');
+  assert.equal(expectationFor({ peer: '2026.9.6' }), 0.99, 'the SQLite column: its documented floor');
+  assert.equal(meetsExpectation({ peer: '2026.9.6' }, 40, 39, 0), false, 'on 40 homes the floor still asks for all');
   assert.equal(expectationFor({ peer: '2026.3.13' }), 1, 'the 2026.3.13 peer against ours without --compat is not the measured column');
   const keys = COLUMN_EXPECTATIONS.map((c) => `${c.peer}/${c.compat ?? ''}`);
   assert.equal(new Set(keys).size, keys.length);

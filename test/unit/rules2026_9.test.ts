@@ -49,6 +49,9 @@ describe('OpenClaw 2026.9 status rules', () => {
       // Or one OpenClaw drops on load (an unknown type): the provider was still set up.
       writeTree(home, { [STORE]: { version: 1, profiles: { 'mistral:b': { type: 'bogus', provider: 'mistral', key: 'x' } } } });
       assert.deepEqual(resolve(home, '2026.9').status.missingProvidersInUse, ['mistral']);
+      // But not one without a provider.
+      writeTree(home, { [STORE]: { version: 1, profiles: { 'mistral:c': { type: 'api_key', key: 'x'.repeat(30) } } } });
+      assert.deepEqual(resolve(home, '2026.9').status.missingProvidersInUse, []);
     }));
 
   it('stored profiles are judged alone: an env key beside an expired token no longer rescues the provider', () =>
@@ -61,7 +64,7 @@ describe('OpenClaw 2026.9 status rules', () => {
       assert.deepEqual(resolve(home, '2026.9', { ANTHROPIC_OAUTH_TOKEN: TOKEN }).status.missingProvidersInUse, []);
     }));
 
-  it('a primary model of a start-up plugin is judged even when unlisted; as a fallback it is unconfirmed', () =>
+  it('an openai primary model (the codex route) is judged even when unlisted; as a fallback, or an anthropic one, it is unconfirmed', () =>
     withTempDir((home) => {
       writeTree(home, { '.openclaw/openclaw.json': model('openai/gpt-5.2') });
       assert.deepEqual(resolve(home, '2026.9').status.missingProvidersInUse, ['openai']);
@@ -69,6 +72,9 @@ describe('OpenClaw 2026.9 status rules', () => {
       const r = resolve(home, '2026.9', { ANTHROPIC_API_KEY: KEY });
       assert.deepEqual(r.status.missingProvidersInUse, []);
       assert.deepEqual(r.status.modelRouteIssues.map((i) => `${i.provider}/${i.model}`), ['openai/gpt-5.2']);
+      writeTree(home, { '.openclaw/openclaw.json': model('anthropic/claude-sonnet-4-5') });
+      assert.deepEqual(resolve(home, '2026.9').status.missingProvidersInUse, []);
+      assert.deepEqual(resolve(home, '2026.9').status.modelRouteIssues.map((i) => `${i.provider}/${i.model}`), ['anthropic/claude-sonnet-4-5']);
     }));
 
   it('--check follows the profile the model runs on: an expiring token behind a key is not exit 2', () =>

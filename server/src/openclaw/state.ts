@@ -273,7 +273,7 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
       config: cfg,
       explicitAgentId: resolvesAsExplicit(agentId) ? agentId : undefined,
       agentId,
-      // Profiles OpenClaw drops on load (an unknown type…) still tell 2026.9 a provider was set up.
+      // Profiles OpenClaw drops on load for an unknown type still tell 2026.9 a provider was set up.
       droppedProfileIds: droppedIds(snapshot, isMainStore ? undefined : mainSnapshot),
       env: envSources.values,
       rules,
@@ -318,7 +318,8 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
 const NONE: readonly string[] = [];
 function droppedIds(own: StoreSnapshot, main: StoreSnapshot | undefined): readonly string[] {
   if (!own.rejected?.length && !main?.rejected?.length) return NONE;
-  return [...(own.rejected ?? []), ...(main?.rejected ?? [])].map((r) => r.profileId);
+  // Only those that name a provider (an unknown type); one without a provider sets nothing up.
+  return [...(own.rejected ?? []), ...(main?.rejected ?? [])].filter((r) => r.reason === 'invalid_type').map((r) => r.profileId);
 }
 
 /**

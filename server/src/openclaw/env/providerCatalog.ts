@@ -44,12 +44,6 @@ export class ProviderCatalog {
     this.longestMarker = Math.max(0, ...data.nonSecretMarkers.map((m) => m.length));
   }
 
-  /** 2026.9: whether the provider's plugin starts with the CLI (every provider, for older releases). */
-  startsWithCli(provider: string): boolean {
-    const models = this.data.startupModels;
-    return !models || Object.hasOwn(models, normalizeProviderId(provider));
-  }
-
   /**
    * 2026.9: whether a plugin that starts with the CLI lists this model, so that `models status` can
    * judge its auth. Releases without the list (older ones) judge every model.

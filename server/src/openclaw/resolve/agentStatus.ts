@@ -185,10 +185,10 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
   const hasAnyAuth = (provider: string) => Boolean(overviewByProvider.get(provider)) || hasNonProfileAuth(provider);
   const isMissing = rules.profilesPreventMissing ? (p: string) => !hasAnyAuth(p) : (p: string) => !hasUsableAuth(p);
   // 2026.9: with no profile stored (even one it drops), configured or ordered for its provider, a model no start-up
-  // plugin lists leaves its auth unconfirmed, not missing; a primary model of a start-up plugin is always judged.
+  // plugin lists leaves its auth unconfirmed, not missing; an openai primary model (the codex route) is always judged.
   const isIndeterminate = (u: ProviderUse) =>
     rules.unknownProvidersIndeterminate &&
-    !(u.primary && catalog.startsWithCli(u.provider)) &&
+    !(u.primary && rules.runtimeUnavailableProviders.includes(normalizeProviderId(u.provider))) &&
     ordering.storeProfilesFor(normalizeProviderId(u.provider)).length === 0 &&
     ordering.configuredProfilesFor(normalizeProviderId(u.provider)).length === 0 &&
     !ordering.explicitOrder(normalizeProviderId(u.provider))?.ids.length &&
