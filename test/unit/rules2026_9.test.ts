@@ -46,11 +46,8 @@ describe('OpenClaw 2026.9 status rules', () => {
       // So is one whose provider has a profile, even an expired one.
       writeTree(home, { '.openclaw/openclaw.json': model('mistral/mistral-large-latest'), [STORE]: { version: 1, profiles: { 'mistral:a': { type: 'token', provider: 'mistral', token: 'x'.repeat(40), expires: Date.now() - H } } } });
       assert.deepEqual(resolve(home, '2026.9').status.missingProvidersInUse, ['mistral']);
-      // Or one OpenClaw drops on load (an unknown type): the provider was still set up.
+      // Not one OpenClaw drops on load (an unknown type, no provider): nothing is set up then.
       writeTree(home, { [STORE]: { version: 1, profiles: { 'mistral:b': { type: 'bogus', provider: 'mistral', key: 'x' } } } });
-      assert.deepEqual(resolve(home, '2026.9').status.missingProvidersInUse, ['mistral']);
-      // But not one without a provider.
-      writeTree(home, { [STORE]: { version: 1, profiles: { 'mistral:c': { type: 'api_key', key: 'x'.repeat(30) } } } });
       assert.deepEqual(resolve(home, '2026.9').status.missingProvidersInUse, []);
     }));
 

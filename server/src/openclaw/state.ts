@@ -273,8 +273,6 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
       config: cfg,
       explicitAgentId: resolvesAsExplicit(agentId) ? agentId : undefined,
       agentId,
-      // Profiles OpenClaw drops on load for an unknown type still tell 2026.9 a provider was set up.
-      droppedProfileIds: droppedIds(snapshot, isMainStore ? undefined : mainSnapshot),
       env: envSources.values,
       rules,
       now,
@@ -313,13 +311,6 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
     rules,
     ruleSet,
   };
-}
-
-const NONE: readonly string[] = [];
-function droppedIds(own: StoreSnapshot, main: StoreSnapshot | undefined): readonly string[] {
-  if (!own.rejected?.length && !main?.rejected?.length) return NONE;
-  // Only those that name a provider (an unknown type); one without a provider sets nothing up.
-  return [...(own.rejected ?? []), ...(main?.rejected ?? [])].filter((r) => r.reason === 'invalid_type').map((r) => r.profileId);
 }
 
 /**

@@ -34,8 +34,6 @@ export interface AgentAuthInput {
   explicitAgentId?: string | undefined;
   /** The agent resolved, named or not (2026.9 counts its own models as in use either way). */
   agentId?: string;
-  /** Ids of stored profiles OpenClaw drops on load (unknown type, no provider): 2026.9 still counts them as set up. */
-  droppedProfileIds?: readonly string[];
   env: ReadonlyMap<string, EnvValue>;
   rules: StatusRules;
   now: number;
@@ -184,7 +182,7 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
 
   const hasAnyAuth = (provider: string) => Boolean(overviewByProvider.get(provider)) || hasNonProfileAuth(provider);
   const isMissing = rules.profilesPreventMissing ? (p: string) => !hasAnyAuth(p) : (p: string) => !hasUsableAuth(p);
-  // 2026.9: with no profile stored (even one it drops), configured or ordered for its provider, a model no start-up
+  // 2026.9: with no profile stored, configured or ordered for its provider, a model no start-up
   // plugin lists leaves its auth unconfirmed, not missing; an openai primary model (the codex route) is always judged.
   const isIndeterminate = (u: ProviderUse) =>
     rules.unknownProvidersIndeterminate &&
@@ -192,7 +190,6 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
     ordering.storeProfilesFor(normalizeProviderId(u.provider)).length === 0 &&
     ordering.configuredProfilesFor(normalizeProviderId(u.provider)).length === 0 &&
     !ordering.explicitOrder(normalizeProviderId(u.provider))?.ids.length &&
-    !(input.droppedProfileIds ?? []).some((id) => normalizeProviderId(id.split(':')[0] ?? '') === normalizeProviderId(u.provider)) &&
     !catalog.judgesModelAuth(u.provider, u.model);
   const modelRouteIssues: ModelRouteIssue[] = [];
   for (const u of uses) {
