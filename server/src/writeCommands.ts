@@ -43,8 +43,6 @@ Exit codes: 0 written (or nothing to change), 3 bad input or a store that will n
 (the problem's code and place on stderr), 4 internal error.
 `;
 
-const WRITE_COMPAT = [...COMPAT_VERSIONS, '2026.9'] as const;
-
 /** Runs one write command; returns the exit code. Throws WriteUsageError or WriteRefused for exit 3. */
 export async function runWriteCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
   const parsed = parseCommandArgs(
@@ -68,7 +66,7 @@ export async function runWriteCommand(argv: string[], out: NodeJS.WritableStream
   }
   const [command, ...rest] = positionals;
   const compat = values.compat;
-  if (compat !== undefined && !(WRITE_COMPAT as readonly string[]).includes(compat)) throw new WriteUsageError(`--compat must be one of ${WRITE_COMPAT.join(', ')}.`);
+  if (compat !== undefined && !(COMPAT_VERSIONS as readonly string[]).includes(compat)) throw new WriteUsageError(`--compat must be one of ${COMPAT_VERSIONS.join(', ')}.`);
   if (values.agent !== undefined && !values.agent.trim()) throw new WriteUsageError('--agent needs an agent id.');
   const options: WriteRequestOptions = {
     env: process.env,
