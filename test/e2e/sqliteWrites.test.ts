@@ -85,14 +85,14 @@ test('SQLite home: dragging a profile in the tree sets the order OpenClaw 2026.9
     await expandRow(page, 'anthropic', 2).catch(() => undefined);
     const profileOrder = async () => (await profileTreeRows(page)).filter((r) => r.level === 3 && r.label.startsWith('anthropic:')).map((r) => r.label);
     const [first, second] = (await waitFor('both profiles in the tree', async () => ((await profileOrder()).length === 2 ? profileOrder() : undefined), 20_000)) as [string, string];
+    // The order the real order set left in main's own database, not the shared store's.
+    assert.deepEqual([first, second], ['anthropic:default', 'anthropic:backup']);
     const row = (label: string) => page.locator('.part.sidebar .monaco-list-row[aria-level="3"]').filter({ has: page.locator('.label-name', { hasText: label }) }).first();
     // A row's hover (shown after the tree was read) would cover the row below it: away first.
     await page.mouse.move(900, 600);
     await page.locator('.workbench-hover').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
     await row(second).dragTo(row(first));
-    // The server's answer, shown in the status bar for a few seconds. (The tree itself does not move
-    // here yet: the engine's SQLite reader takes main's order from the shared state row, while
-    // OpenClaw 2026.9.6 keeps it in the agent's own database, where its order set and ours write.)
+    // The server's answer, shown in the status bar for a few seconds.
     const confirmation = await waitFor('the order written', async () => {
       const texts = await page.locator('.statusbar-item').allInnerTexts();
       return texts.find((t) => t.includes('Order for anthropic'));
@@ -101,6 +101,14 @@ test('SQLite home: dragging a profile in the tree sets the order OpenClaw 2026.9
       throw new Error(`${(error as Error).message}; notifications ${JSON.stringify(await notificationTexts(page))}`);
     });
     assert.match(confirmation, new RegExp(`${second}, ${first}`));
+    // The tree reads the order back from main's own database, where OpenClaw 2026.9.6 keeps it.
+    await waitFor('the tree in the new order', async () => {
+      const order = await profileOrder();
+      return order.join() === [second, first].join() ? order : undefined;
+    }, 20_000, 100).catch(async (error) => {
+      await screenshot(page, 'sqlite-order-tree-unmoved');
+      throw new Error(`${(error as Error).message}; tree ${JSON.stringify(await profileOrder())}`);
+    });
     await screenshot(page, 'sqlite-order-after-drag');
     const got = realOpenClaw('2026.9.6', stateDir, ['models', 'auth', 'order', 'get', '--provider', 'anthropic']);
     assert.match(got.stdout, new RegExp(`${second}, ${first}`), `the real openclaw 2026.9.6 reads the new order:\n${got.stdout}`);

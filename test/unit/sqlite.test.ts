@@ -93,6 +93,22 @@ describe('SQLite layout read under Node 24 (through the CLI)', () => {
       assert.deepEqual(doc.auth.providers.find((p) => p.provider === 'anthropic')?.effectiveOrder, ['anthropic:manual']);
     }));
 
+  it('shared store: main\'s own agent database (where order set writes) is laid over it for main only', () =>
+    withTempDir((home) => {
+      writeTree(home, { '.openclaw/openclaw.json': { ...config, agents: { ...config.agents, list: [{ id: 'main', default: true }, { id: 'work' }] } } });
+      const global = path.join(home, '.openclaw/state/openclaw.sqlite');
+      globalDb(global, { 'auth.sharedStore': { location: 'state-db' }, 'authProfiles.store': store, 'authProfiles.state': { order: { anthropic: ['anthropic:manual', 'anthropic:key'] } } });
+      // What 2026.9.6's `models auth order set` leaves in main's own database (seen on its runs).
+      agentDb(path.join(home, AGENT, 'openclaw-agent.sqlite'), { version: 1, profiles: {} }, { version: 1, order: { anthropic: ['anthropic:key', 'anthropic:manual'] } });
+      const orderOf = (doc: Doc) => doc.auth.providers.find((p) => p.provider === 'anthropic')?.effectiveOrder;
+      const main = cliUnderSqliteNode(home).doc;
+      assert.equal(main.auth.storePath, `${global}#config_machine_state#authProfiles.store`);
+      assert.deepEqual(main.openclawAuth.issues, []);
+      assert.deepEqual(orderOf(main), ['anthropic:key', 'anthropic:manual']);
+      // Another agent inherits the shared store (loaded without an agent folder), not main's own rows.
+      assert.deepEqual(orderOf(cliUnderSqliteNode(home, ['--agent', 'work']).doc), ['anthropic:manual', 'anthropic:key']);
+    }));
+
   it('legacy-main: a global database without auth.sharedStore leaves main in its agent database', () =>
     withTempDir((home) => {
       writeTree(home, { '.openclaw/openclaw.json': config });

@@ -185,12 +185,12 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
   }
 
   const mainDir = defaultAgentDir(stateDir, DEFAULT_AGENT_ID);
+  const global = globalSqlitePath(stateDir);
+  // Unable to read SQLite here, we cannot see `auth.sharedStore`: name the global database, which then reports why.
+  const mainInStateDb = layout.kind === 'sqlite' && (loadSqlite() ? mainStoreInStateDb(global) : fs.existsSync(global));
   const sourceFor = (dir: string): CredentialStoreSource => {
     if (layout.kind === 'json') return new JsonFileStoreSource(dir, rules.readsAuthState);
-    const global = globalSqlitePath(stateDir);
-    // Unable to read SQLite here, we cannot see `auth.sharedStore`: name the global database, which then reports why.
-    const inStateDb = loadSqlite() ? mainStoreInStateDb(global) : fs.existsSync(global);
-    if (dir === mainDir && inStateDb) return new SqliteStoreSource({ kind: 'state-db', database: global });
+    if (dir === mainDir && mainInStateDb) return new SqliteStoreSource({ kind: 'state-db', database: global });
     return new SqliteStoreSource({ kind: 'agent-db', database: agentSqlitePath(dir) });
   };
   const loaded = new Map<string, StoreSnapshot>();
@@ -225,6 +225,11 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
   const mainSnapshot = loadDir(baseDir);
   const mainStorePath = authStorePath(baseDir);
   const mainStore = ownStore(baseDir, mainSnapshot);
+  // With main's store shared in the global database, OpenClaw 2026.9 still reads main's own agent
+  // database (where `models auth order set` writes) and lays it over the shared store for main, as
+  // it does for any agent; the other agents inherit the shared store alone.
+  const mainOwnLayer = mainInStateDb && loadSqlite() ? new SqliteStoreSource({ kind: 'agent-db', database: agentSqlitePath(mainDir) }).load() : undefined;
+  if (mainOwnLayer) issues.push(...mainOwnLayer.issues);
   const displayEnv = env;
   // Asked for every provider of every agent; the answer depends on the folder shown only.
   const displayPaths = new Map<string, string>();
@@ -248,7 +253,8 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
     }
   }
   const agents: AgentState[] = read.map(({ agentId, dir, isMainStore, snapshot, own }) => {
-    const store = isMainStore ? own : rules.mergeMainIntoAgent(mainStore, own);
+    const mainLayer = dir === mainDir ? mainOwnLayer?.store : undefined;
+    const store = !isMainStore ? rules.mergeMainIntoAgent(mainStore, own) : mainLayer ? rules.mergeMainIntoAgent(own, mainLayer) : own;
     const inheritedFromMain = isMainStore ? [] : Object.keys(store.profiles).filter((id) => !own.profiles[id]);
     const storeDisplayPath = (profileIds: readonly string[]) => {
       // OpenClaw names main's store when every listed profile comes from main and none from the agent.
