@@ -222,7 +222,21 @@ if (!hasSqlite) {
     const ourLoop = (...a: Parameters<typeof startOurLoop>) => startOurLoop(...a).done;
     const openclawLoop = (...a: Parameters<typeof startOpenclawLoop>) => startOpenclawLoop(...a).done;
 
-    function cliPaste(home: string, profileId: string, agent: string): Promise<Outcome> {
+    /**
+     * The real CLI's paste-token. Under a sustained stream of writes, 2026.9.6's own read-only
+     * snapshot of the database can give up ("did not stabilize", its message asks to retry), seen
+     * once in a CI rehearsal: that is OpenClaw declining to start, not a lost update, so such a
+     * run is retried as its message says; any other failure counts.
+     */
+    async function cliPaste(home: string, profileId: string, agent: string): Promise<Outcome> {
+      for (let attempt = 1; ; attempt++) {
+        const outcome = await cliPasteOnce(home, profileId, agent);
+        if (outcome.code === 0 || attempt === 8 || !/did not stabilize/.test(outcome.stderr + outcome.stdout)) return outcome;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+
+    function cliPasteOnce(home: string, profileId: string, agent: string): Promise<Outcome> {
       const child = spawn(peer.bin, ['models', 'auth', 'paste-token', '--provider', profileId.split(':')[0]!, '--profile-id', profileId, '--agent', agent], {
         cwd: home, env: { PATH: `${peer.nodeBin}:${process.env.PATH ?? ''}`, HOME: home, TZ: 'UTC', NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'],
       });
