@@ -114,6 +114,17 @@ export interface ProviderSnapshot {
   candidates: CandidateSnapshot[];
   /** The agent's models on this provider (`anthropic/claude-sonnet-4-5`), default first: for the `/model …@profile` pin. */
   models?: string[];
+  /** Set when its key comes only from this editor's environment: the variable the gateway service will not see. */
+  gatewayBlindKey?: string;
+}
+
+/**
+ * A provider key that only this editor's process environment supplies: the gateway service
+ * (systemd / launchd) will not see it (server/src/openclaw/resolve/gatewayBlindKeys.ts). Names only.
+ */
+export interface GatewayBlindKeySnapshot {
+  variable: string;
+  providers: string[];
 }
 
 /** What deserves the user's attention for one agent: the worst credential among providers in use. */
@@ -140,6 +151,8 @@ export interface AgentSnapshot {
   attention?: AgentAttention;
   /** Providers in use first, then by name. */
   providers: ProviderSnapshot[];
+  /** Keys of this agent's providers in use that the gateway service will not see; absent when none. */
+  gatewayBlindKeys?: GatewayBlindKeySnapshot[];
 }
 
 /** A problem found in OpenClaw's files (messages never contain secrets). */
@@ -342,4 +355,21 @@ export namespace AuthOrderClearRequest {
 export namespace RemoveProfileRequest {
   export const method = 'openclaw/removeProfile' as const;
   export const type = new RequestType<{ agentId?: string; profileId: string }, CredentialWriteResult, WriteRefusedData>(method);
+}
+
+/**
+ * The client command behind the quick fix on a stranded `auth-profiles.json` (SQLite-era OpenClaw
+ * ignores it, or refuses until it is imported): runs `openclaw doctor --fix` in a terminal.
+ */
+export const RUN_DOCTOR_FIX_COMMAND = 'openclawAuth.runDoctorFix';
+export interface DoctorFixArgs {
+  /** The state folder `doctor --fix` repairs; the terminal starts in its parent. */
+  stateDir: string;
+  /**
+   * The variables to set (a string) or remove (null) in the terminal so OpenClaw finds this state
+   * folder: `OPENCLAW_STATE_DIR` when it is not OpenClaw's default, removed when it is.
+   */
+  env: Record<string, string | null>;
+  /** The stranded file, shown in the confirmation. */
+  file: string;
 }

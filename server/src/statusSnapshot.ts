@@ -7,6 +7,7 @@ import type { ProviderOverview } from './openclaw/resolve/providerOverview.js';
 import type { AgentState, OpenClawState } from './openclaw/state.js';
 import { displayLabel, maskedSecretOf } from './openclaw/mask.js';
 import { homeConditionOf } from './openclaw/output/homeCondition.js';
+import { gatewayBlindKeysOf } from './openclaw/resolve/gatewayBlindKeys.js';
 import type {
   AgentAttention, AgentSnapshot, CandidateReason, CandidateSnapshot, CredentialStatus, ProviderSnapshot, StatusSnapshot,
 } from './protocol.js';
@@ -70,6 +71,10 @@ export function buildAgentSnapshot(state: OpenClawState, agent: AgentState): Age
     }
   }
   providers.sort((a, b) => Number(b.inUse) - Number(a.inUse) || a.provider.localeCompare(b.provider));
+  const blind = gatewayBlindKeysOf(state, s);
+  for (const key of blind) {
+    for (const p of providers) if (key.providers.includes(p.provider)) p.gatewayBlindKey = key.variable;
+  }
   const snapshot: AgentSnapshot = {
     agentId: agent.agentId,
     agentDir: agent.agentDir,
@@ -82,6 +87,7 @@ export function buildAgentSnapshot(state: OpenClawState, agent: AgentState): Age
   };
   const attention = agentAttention(s.checkCode, providers);
   if (attention) snapshot.attention = attention;
+  if (blind.length > 0) snapshot.gatewayBlindKeys = blind;
   return snapshot;
 }
 

@@ -8,7 +8,7 @@ import { statusRules } from '../openclaw/rules/rules.js';
 import type { OpenClawState } from '../openclaw/state.js';
 import { diagnoseConfig } from './configDiagnostics.js';
 import { diagnoseEnvFile, type EnvFileRole } from './envDiagnostics.js';
-import { gatewayBlindKeys } from './gatewayBlindKeys.js';
+import { gatewayBlindKeys } from '../openclaw/resolve/gatewayBlindKeys.js';
 import { diagnoseAuthStore } from './storeDiagnostics.js';
 
 /** What an open file is to OpenClaw; `undefined` when OpenClaw never reads it. */

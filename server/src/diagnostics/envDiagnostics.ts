@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isBlockedWorkspaceDotenvKey } from '../openclaw/env/envFiles.js';
 import type { ProviderCatalog } from '../openclaw/env/providerCatalog.js';
 import { suggestEnvKey } from './envKeySpelling.js';
-import type { GatewayBlindKey } from './gatewayBlindKeys.js';
+import type { GatewayBlindKey } from '../openclaw/resolve/gatewayBlindKeys.js';
 import { scanEnvText } from './envLines.js';
 import { findCutValue } from './envValueCut.js';
 import { makeDiagnostic } from './issueDiagnostic.js';
@@ -17,7 +17,7 @@ export interface EnvDiagnosticsContext {
   catalog: ProviderCatalog;
   /** The state `.env` as the user knows it (`~/.openclaw/.env`), named in the advice. */
   stateEnvDisplay: string;
-  /** For the state `.env`: provider keys only the editor's environment has (gatewayBlindKeys.ts). */
+  /** For the state `.env`: provider keys only the editor's environment has (openclaw/resolve/gatewayBlindKeys.ts). */
   gatewayBlind?: readonly GatewayBlindKey[];
 }
 

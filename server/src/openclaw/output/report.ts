@@ -4,6 +4,7 @@ import { displayLabel, formatRemainingShort, maskedSecretOf } from '../mask.js';
 import type { ProfileHealth } from '../resolve/health.js';
 import { timeLeftWords } from './timeLeft.js';
 import { homeConditionOf, homeConditionWords } from './homeCondition.js';
+import { gatewayBlindKeysOf } from '../resolve/gatewayBlindKeys.js';
 
 /**
  * A readable report in the spirit of `openclaw models status` (auth part), plus what OpenClaw keeps
@@ -53,6 +54,12 @@ export function formatStatusReport(state: OpenClawState, agent: AgentState): str
     }
   }
   if (s.missingProvidersInUse.length > 0) lines.push('', `Missing auth for providers in use: ${s.missingProvidersInUse.join(', ')}`);
+  const blind = gatewayBlindKeysOf(state, s);
+  if (blind.length > 0) {
+    // Names only: the value is exactly what must not travel.
+    lines.push('', 'Gateway service will not see (set only in the process environment)');
+    for (const b of blind) lines.push(`- ${b.variable} (${b.providers.join(', ')}): add it to ${state.envFile} or the env block of ${state.configPath}, or enable env.shellEnv`);
+  }
   if (s.unusableProfiles.length > 0) {
     lines.push('', 'Unusable profiles');
     for (const u of s.unusableProfiles) lines.push(`- ${u.profileId} ${u.kind}${u.reason ? `:${u.reason}` : ''} for ${formatRemainingShort(u.remainingMs)}`);

@@ -2,6 +2,7 @@ import { checkCodeOf, type AgentState, type OpenClawState } from '../state.js';
 import { shortenHomePath } from '../paths.js';
 import type { SourceIssue } from '../issues.js';
 import { envDisplay } from '../resolve/agentStatus.js';
+import { gatewayBlindKeysOf } from '../resolve/gatewayBlindKeys.js';
 
 /**
  * The `openclaw models status --json` document for one agent: the same field names and values
@@ -76,6 +77,8 @@ export function statusJson(state: OpenClawState, agent: AgentState, explicitAgen
       ruleSet: state.ruleSet,
       envMode: state.mode,
       envFile: state.envFile,
+      // Provider keys (names, never values) the gateway service will not see: only this process's env sets them.
+      gatewayBlindKeys: gatewayBlindKeysOf(state, s),
       store: { kind: agent.source.kind, location: agent.source.location, exists: agent.source.exists },
       inheritedFromMain: agent.inheritedFromMain,
       agents: state.agents.map((a) => ({ agentId: a.agentId, agentDir: a.agentDir, isDefault: a.isDefault, configured: a.configured, checkCode: a.status.checkCode })),
