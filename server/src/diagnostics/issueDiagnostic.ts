@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IssueSeverity, SourceIssue } from '../openclaw/issues.js';
+import { issueMessage } from '../serverL10n.js';
 
 /** Every diagnostic we publish carries this source, so users can filter the Problems view by it. */
 export const DIAGNOSTIC_SOURCE = 'openclaw-auth';
@@ -58,8 +59,8 @@ export interface DiagnosticFix {
   replacement?: string;
 }
 
-/** An engine issue at its located range (the start of the file when it has none). */
+/** An engine issue at its located range (the start of the file when it has none), in the client's language. */
 export function issueToDiagnostic(doc: TextDocument, issue: SourceIssue): Diagnostic {
   const start = issue.offset ?? 0;
-  return makeDiagnostic(doc, issue.code, issue.severity, issue.message, start, start + (issue.length ?? 0));
+  return makeDiagnostic(doc, issue.code, issue.severity, issueMessage(issue), start, start + (issue.length ?? 0));
 }

@@ -21,7 +21,7 @@ import { mainStoreInStateDb, SqliteStoreSource } from './stores/sqliteSource.js'
 import { loadSqlite } from './stores/sqliteRead.js';
 import { daemonServiceEnv, shellEnvFacts, type LoginShellProbe } from './env/loginShellEnv.js';
 import { JsonFileStoreSource, type CredentialStoreSource, type StoreSnapshot } from './stores/storeSource.js';
-import { issue } from './issues.js';
+import { issue, words } from './issues.js';
 import { configRefusals } from './config/configRefusals.js';
 import { refusals2026_9 } from './config/refusals2026_9.js';
 
@@ -181,7 +181,7 @@ export function loadOpenClawState(options: LoadStateOptions): OpenClawState {
   if (rules.strictConfig2026_9) refusals.push(...refusals2026_9(cfg.raw, configPath));
   issues.push(...refusals);
   for (const b of envSources.blockedWorkspaceKeys) {
-    issues.push(issue('env/workspace-key-ignored', 'warning', b.file, `OpenClaw ignores ${b.key} in a working folder's .env (a repository may not supply credentials). Put it in ${shortenHomePath(envFile, env)}.`));
+    issues.push(issue('env/workspace-key-ignored', 'warning', b.file, words('OpenClaw ignores {0} in a working folder\'s .env (a repository may not supply credentials). Put it in {1}.', b.key, shortenHomePath(envFile, env))));
   }
 
   const mainDir = defaultAgentDir(stateDir, DEFAULT_AGENT_ID);
@@ -333,7 +333,7 @@ function retiredJsonIssues(dir: string, sqliteSnapshot: StoreSnapshot, legacyOAu
   const name = path.basename(file);
   return [
     hasProfiles
-      ? issue('store/retired-json-ignored', 'warning', file, `This OpenClaw keeps credentials in SQLite; this ${name} is ignored ("retired auth profile files are ignored by runtime").`)
-      : issue('store/retired-json-needs-migration', 'error', file, `This OpenClaw keeps credentials in SQLite and has none there: \`openclaw models status\` fails with AUTH_PROFILE_MIGRATION_REQUIRED until you run \`openclaw doctor --fix\`, which imports this ${name}.`),
+      ? issue('store/retired-json-ignored', 'warning', file, words('This OpenClaw keeps credentials in SQLite; this {0} is ignored ("retired auth profile files are ignored by runtime").', name))
+      : issue('store/retired-json-needs-migration', 'error', file, words('This OpenClaw keeps credentials in SQLite and has none there: `openclaw models status` fails with AUTH_PROFILE_MIGRATION_REQUIRED until you run `openclaw doctor --fix`, which imports this {0}.', name)),
   ];
 }

@@ -1,6 +1,6 @@
 import JSON5 from 'json5';
 import { readTextFile } from '../fileRead.js';
-import { issue, type SourceIssue } from '../issues.js';
+import { issue, words, type SourceIssue } from '../issues.js';
 import { isRecord } from '../stores/authStore.js';
 import { DEFAULT_AGENT_ID, normalizeAgentId } from '../paths.js';
 
@@ -43,12 +43,14 @@ export function parseConfigText(text: string, file: string): { value: Record<str
   if (!text.trim()) return { value: {}, issues: [] };
   try {
     const value: unknown = parseJsonOrJson5(text);
-    if (!isRecord(value)) return { value: {}, issues: [issue('config/not-an-object', 'error', file, 'openclaw.json must hold an object.')] };
+    if (!isRecord(value)) return { value: {}, issues: [issue('config/not-an-object', 'error', file, words('openclaw.json must hold an object.'))] };
     return { value, issues: [] };
   } catch (error) {
     const e = error as { lineNumber?: number; columnNumber?: number; message?: string };
-    const where = e.lineNumber ? ` (line ${e.lineNumber}, column ${e.columnNumber ?? 1})` : '';
-    return { value: {}, issues: [issue('config/invalid-json5', 'error', file, `openclaw.json is not valid JSON5${where}; OpenClaw refuses to start with it.`)] };
+    const message = e.lineNumber
+      ? words('openclaw.json is not valid JSON5 (line {0}, column {1}); OpenClaw refuses to start with it.', e.lineNumber, e.columnNumber ?? 1)
+      : words('openclaw.json is not valid JSON5; OpenClaw refuses to start with it.');
+    return { value: {}, issues: [issue('config/invalid-json5', 'error', file, message)] };
   }
 }
 

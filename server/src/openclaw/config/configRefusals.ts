@@ -2,7 +2,7 @@ import { isRecord } from '../stores/authStore.js';
 import { validate as validateModels } from '../generated/configModelsValidator.js';
 import { envRefAllowed } from './configProviderKey.js';
 import type { EnvValue } from '../env/envSources.js';
-import { issue, type SourceIssue } from '../issues.js';
+import { issue, validatorWords, words, type SourceIssue, type Words } from '../issues.js';
 import type { ProviderCatalog } from '../env/providerCatalog.js';
 import { coerceSecretRef } from '../secretRef.js';
 
@@ -38,13 +38,13 @@ export function configRefusals(
   const models = rawConfig.models;
   if (models === undefined) return [];
   if (!isRecord(models)) {
-    return [issue('config/provider-entry-invalid', 'error', configFile, 'models must be an object; OpenClaw rejects the whole config and does not start.', ['models'])];
+    return [issue('config/provider-entry-invalid', 'error', configFile, words('models must be an object; OpenClaw rejects the whole config and does not start.'), ['models'])];
   }
   const providers = isRecord(models.providers) ? models.providers : {};
   const invalid: SourceIssue[] = [];
   const schemaError = modelsSchemaError(models);
   if (schemaError) {
-    invalid.push(issue('config/provider-entry-invalid', 'error', configFile, `${['models', ...schemaError.path].join('.')} ${schemaError.message}; OpenClaw rejects the whole config and does not start.`, ['models', ...schemaError.path]));
+    invalid.push(issue('config/provider-entry-invalid', 'error', configFile, words('{0} {1}; OpenClaw rejects the whole config and does not start.', ['models', ...schemaError.path].join('.'), schemaError.message), ['models', ...schemaError.path]));
   }
   const unresolved: SourceIssue[] = [];
   for (const id of Object.keys(providers)) {
@@ -57,14 +57,14 @@ export function configRefusals(
         ...(Array.isArray(entry.models) ? [] : ['models']),
       ];
       for (const field of missing) {
-        invalid.push(issue('config/provider-entry-invalid', 'error', configFile, `"${id}" is not a provider OpenClaw ships, so its entry needs "${field}"; without it OpenClaw rejects the whole config and does not start.`, at(field)));
+        invalid.push(issue('config/provider-entry-invalid', 'error', configFile, words('"{0}" is not a provider OpenClaw ships, so its entry needs "{1}"; without it OpenClaw rejects the whole config and does not start.', id, field), at(field)));
       }
     }
     if (!env) continue;
     for (const [where, value] of secretInputs(entry)) {
       const reason = unresolvableLocally(value, rawConfig, env);
       if (reason) {
-        unresolved.push(issue('config/secret-needs-gateway', 'error', configFile, `${reason} \`openclaw models status\` then asks the running gateway for it and fails on a machine not paired with one.`, at(...where)));
+        unresolved.push(issue('config/secret-needs-gateway', 'error', configFile, words('{0} `openclaw models status` then asks the running gateway for it and fails on a machine not paired with one.', reason), at(...where)));
       }
     }
   }
@@ -75,7 +75,7 @@ export function configRefusals(
 interface SchemaError {
   /** Inside `models`. */
   path: (string | number)[];
-  message: string;
+  message: Words;
 }
 
 interface AjvError {
@@ -93,15 +93,15 @@ function modelsSchemaError(models: Record<string, unknown>): SchemaError | undef
   if (validate(models)) return undefined;
   const errors = validate.errors ?? [];
   const deepest = errors.reduce<AjvError | undefined>((best, e) => (!best || e.instancePath.length > best.instancePath.length ? e : best), undefined);
-  if (!deepest) return { path: [], message: 'does not match what OpenClaw accepts' };
+  if (!deepest) return { path: [], message: words('does not match what OpenClaw accepts') };
   const path: (string | number)[] = deepest.instancePath
     .split('/')
     .slice(1)
     .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
   const extra = deepest.params.additionalProperty;
-  if (extra !== undefined) return { path: [...path, extra], message: 'is not a setting OpenClaw knows' };
-  return { path, message: deepest.message ?? 'does not match what OpenClaw accepts' };
+  if (extra !== undefined) return { path: [...path, extra], message: words('is not a setting OpenClaw knows') };
+  return { path, message: deepest.message === undefined ? words('does not match what OpenClaw accepts') : validatorWords(deepest.message) };
 }
 
 /** The entry's `apiKey` and header values, with their paths inside the entry. */
@@ -116,12 +116,12 @@ function secretInputs(entry: Record<string, unknown>): [string[], unknown][] {
  * Why the CLI cannot resolve this reference object by itself, or undefined when it can (or when the
  * value is not a reference object: strings, `${VAR}` included, are read as they are).
  */
-function unresolvableLocally(value: unknown, rawConfig: Record<string, unknown>, env: ReadonlyMap<string, EnvValue>): string | undefined {
+function unresolvableLocally(value: unknown, rawConfig: Record<string, unknown>, env: ReadonlyMap<string, EnvValue>): Words | undefined {
   if (!isRecord(value)) return undefined;
   const ref = coerceSecretRef(value);
   if (!ref) return undefined;
-  if (ref.source !== 'env') return `This ${ref.source} reference is resolved by the gateway only.`;
-  if (!envRefAllowed(rawConfig, ref.provider ?? 'default', ref.id)) return `The secrets provider "${ref.provider}" may not read ${ref.id}.`;
-  if (!env.get(ref.id)?.value.trim()) return `${ref.id} is not set in the environment OpenClaw reads.`;
+  if (ref.source !== 'env') return words('This {0} reference is resolved by the gateway only.', ref.source);
+  if (!envRefAllowed(rawConfig, ref.provider ?? 'default', ref.id)) return words('The secrets provider "{0}" may not read {1}.', String(ref.provider), ref.id);
+  if (!env.get(ref.id)?.value.trim()) return words('{0} is not set in the environment OpenClaw reads.', ref.id);
   return undefined;
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { isRecord } from './authStore.js';
 import { looksLikeSeconds } from '../expiry.js';
-import { issue, type SourceIssue } from '../issues.js';
+import { issue, validatorWords, words, type SourceIssue, type Words } from '../issues.js';
 import { authStoreFileSchema } from './storeSchema.js';
 import { isWellFormedStore } from './storeSchemaGate.js';
 
@@ -25,7 +25,7 @@ export function checkStoreContent(raw: unknown, file: string, skipProfiles: Read
       if (!Array.isArray(ids)) continue;
       ids.forEach((pid, index) => {
         if (typeof pid === 'string' && !(pid in profiles)) {
-          out.push(issue('store/order-unknown-profile', 'warning', file, `The order for "${provider}" names "${pid}", which is not a profile in this file; OpenClaw skips it.`, ['order', provider, index]));
+          out.push(issue('store/order-unknown-profile', 'warning', file, words('The order for "{0}" names "{1}", which is not a profile in this file; OpenClaw skips it.', provider, pid), ['order', provider, index]));
         }
       });
     }
@@ -45,7 +45,7 @@ function checkProfile(id: string, p: Record<string, unknown>, file: string, out:
     const provider = typeof p.provider === 'string' ? p.provider.trim().toLowerCase() : '';
     const prefix = id.includes(':') ? id.slice(0, id.indexOf(':')).toLowerCase() : '';
     if (provider && prefix && prefix !== provider) {
-      out.push(issue('profile/id-provider-mismatch', 'warning', file, `Profile id "${id}" starts with "${prefix}" but its provider is "${provider}"; OpenClaw routes it by "provider".`, at(id, 'provider')));
+      out.push(issue('profile/id-provider-mismatch', 'warning', file, words('Profile id "{0}" starts with "{1}" but its provider is "{2}"; OpenClaw routes it by "provider".', id, prefix, provider), at(id, 'provider')));
     }
   }
   // Named loads, not a loop over field names (which makes every load a megamorphic keyed one).
@@ -54,23 +54,23 @@ function checkProfile(id: string, p: Record<string, unknown>, file: string, out:
   checkLineBreak(id, 'access', p.access, file, out);
   if (type === 'token' && typeof p.token === 'string') {
     const t = p.token.trim();
-    if (t.startsWith(ANTHROPIC_API_KEY_PREFIX)) out.push(issue('profile/api-key-as-token', 'error', file, `"${id}" holds an Anthropic API key (sk-ant-api03-…) as a token; requests take the wrong auth route. Store it as { "type": "api_key", "key": … }.`, at(id, 'type')));
-    if (t.startsWith(SETUP_TOKEN_PREFIX) && t.length < SETUP_TOKEN_MIN_LENGTH) out.push(issue('profile/token-truncated', 'error', file, `The setup-token of "${id}" is only ${t.length} characters long; it was probably cut when pasted (a full one is about 108).`, at(id, 'token')));
+    if (t.startsWith(ANTHROPIC_API_KEY_PREFIX)) out.push(issue('profile/api-key-as-token', 'error', file, words('"{0}" holds an Anthropic API key (sk-ant-api03-…) as a token; requests take the wrong auth route. Store it as { "type": "api_key", "key": … }.', id), at(id, 'type')));
+    if (t.startsWith(SETUP_TOKEN_PREFIX) && t.length < SETUP_TOKEN_MIN_LENGTH) out.push(issue('profile/token-truncated', 'error', file, words('The setup-token of "{0}" is only {1} characters long; it was probably cut when pasted (a full one is about 108).', id, t.length), at(id, 'token')));
   }
   if (type === 'api_key' && typeof p.key === 'string' && p.key.trim().startsWith(SETUP_TOKEN_PREFIX)) {
-    out.push(issue('profile/setup-token-as-api-key', 'error', file, `"${id}" holds a setup-token (sk-ant-oat01-…) as an API key; Anthropic answers "only authorized for use with Claude Code". Store it as { "type": "token", "token": … }.`, at(id, 'key')));
+    out.push(issue('profile/setup-token-as-api-key', 'error', file, words('"{0}" holds a setup-token (sk-ant-oat01-…) as an API key; Anthropic answers "only authorized for use with Claude Code". Store it as { "type": "token", "token": … }.', id), at(id, 'key')));
   }
   if (type === 'oauth' && p.access === undefined && typeof p.accessToken === 'string') {
-    out.push(issue('profile/oauth-access-token-field', 'error', file, `"${id}" has "accessToken" but OpenClaw reads "access". A setup-token belongs in { "type": "token", "token": … }.`, at(id, 'accessToken')));
+    out.push(issue('profile/oauth-access-token-field', 'error', file, words('"{0}" has "accessToken" but OpenClaw reads "access". A setup-token belongs in { "type": "token", "token": … }.', id), at(id, 'accessToken')));
   }
   if (typeof p.expires === 'number' && looksLikeSeconds(p.expires)) {
-    out.push(issue('profile/expires-in-seconds', 'error', file, `"expires" of "${id}" looks like seconds; OpenClaw reads milliseconds, so it counts as expired in January 1970. Multiply by 1000.`, at(id, 'expires')));
+    out.push(issue('profile/expires-in-seconds', 'error', file, words('"expires" of "{0}" looks like seconds; OpenClaw reads milliseconds, so it counts as expired in January 1970. Multiply by 1000.', id), at(id, 'expires')));
   }
 }
 
 function checkLineBreak(id: string, field: string, value: unknown, file: string, out: SourceIssue[]): void {
   if (typeof value === 'string' && hasInnerLineBreak(value)) {
-    out.push(issue('profile/secret-line-break', 'error', file, `The ${field} of "${id}" contains a line break; the provider will reject it (401). Paste it again on one line.`, at(id, field)));
+    out.push(issue('profile/secret-line-break', 'error', file, words('The {0} of "{1}" contains a line break; the provider will reject it (401). Paste it again on one line.', field, id), at(id, field)));
   }
 }
 
@@ -106,8 +106,8 @@ function schemaIssues(raw: Record<string, unknown>, file: string, skipProfiles: 
     .map((i) => issue('store/schema', 'warning', file, schemaMessage(i), i.path.filter((x): x is string | number => typeof x !== 'symbol')));
 }
 
-function schemaMessage(i: z.core.$ZodIssue): string {
-  const where = i.path.length > 0 ? `"${i.path.map(String).join('.')}"` : 'The file';
-  if (i.code === 'invalid_type' && i.message.endsWith('received undefined')) return `${where} is required (${i.expected}).`;
-  return `${where}: ${i.message}.`;
+function schemaMessage(i: z.core.$ZodIssue): Words {
+  const where = i.path.length > 0 ? words('"{0}"', i.path.map(String).join('.')) : words('The file');
+  if (i.code === 'invalid_type' && i.message.endsWith('received undefined')) return words('{0} is required ({1}).', where, i.expected);
+  return words('{0}: {1}.', where, validatorWords(i.message));
 }
