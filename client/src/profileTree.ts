@@ -3,6 +3,7 @@ import type {
   AgentSnapshot, CandidateSnapshot, CredentialStatus, ProviderSnapshot, StatusSnapshot,
 } from '../../server/src/protocol';
 import type { SnapshotStore } from './snapshotStore';
+import { GATEWAY_BLIND_CONTEXT, gatewayBlindAdvice, gatewayBlindMarker, gatewayBlindVariable } from './gatewayBlind';
 import { agentWorst, candidateUse, levelOfCheck, levelOfStatus, msUntilSpanChanges, type Level } from './statusModel';
 import { agentWorstText, envOriginText, homeConditionText, expiryText, reasonText, shortExpiryText, statusText } from './words';
 
@@ -24,7 +25,7 @@ export function candidateContextValue(node: CandidateNode): string {
     const base = node.sqliteStore && !c.inheritedFromMain ? 'profile.sqlite' : 'profile';
     return c.status === 'expiring' || c.status === 'expired' ? `${base}.${c.status}` : base;
   }
-  if (c.kind === 'env') return c.file ? 'env' : 'env.process';
+  if (c.kind === 'env') return c.file ? 'env' : `env.process${gatewayBlindVariable(node.provider, c) ? GATEWAY_BLIND_CONTEXT : ''}`;
   return 'configKey';
 }
 
@@ -94,8 +95,8 @@ export class ProfileTreeProvider implements vscode.TreeDataProvider<ProfileTreeN
     const now = Date.now();
     switch (node.kind) {
       case 'agent': return agentItem(node);
-      case 'provider': return providerItem(node, now);
-      case 'candidate': return candidateItem(node, now);
+      case 'provider': return providerItem(node, now, this.store.snapshot?.envFile);
+      case 'candidate': return candidateItem(node, now, this.store.snapshot?.envFile);
     }
   }
 }
@@ -164,7 +165,7 @@ function agentItem(node: AgentNode): vscode.TreeItem {
   return item;
 }
 
-function providerItem(node: ProviderNode, now: number): vscode.TreeItem {
+function providerItem(node: ProviderNode, now: number, envFile: string | undefined): vscode.TreeItem {
   const { provider } = node;
   const item = new vscode.TreeItem(
     provider.provider,
@@ -172,11 +173,13 @@ function providerItem(node: ProviderNode, now: number): vscode.TreeItem {
   );
   item.id = `agent/${node.agent.agentId}/provider/${provider.provider}`;
   const notes = provider.inUse ? [] : [vscode.l10n.t('not in use')];
+  const blind = gatewayBlindVariable(provider);
+  if (blind) notes.push(gatewayBlindMarker());
   notes.push(statusText(provider.status));
   if (provider.expiresAt !== undefined) notes.push(shortExpiryText(provider.expiresAt, now));
   item.description = notes.join(' · ');
   item.iconPath = provider.inUse ? statusIcon(provider.status) : quietIcon();
-  item.contextValue = provider.inUse ? 'provider.inUse' : 'provider';
+  item.contextValue = `${provider.inUse ? 'provider.inUse' : 'provider'}${blind ? GATEWAY_BLIND_CONTEXT : ''}`;
   if (provider.candidates.length === 0) item.collapsibleState = vscode.TreeItemCollapsibleState.None;
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**');
@@ -189,17 +192,23 @@ function providerItem(node: ProviderNode, now: number): vscode.TreeItem {
   md.appendText(provider.effective.kind === 'missing'
     ? vscode.l10n.t('OpenClaw finds no credential for it.')
     : vscode.l10n.t('OpenClaw uses: {0}', provider.effective.detail));
+  if (blind) {
+    md.appendMarkdown('\n\n');
+    md.appendText(gatewayBlindAdvice(blind, envFile));
+  }
   item.tooltip = md;
   return item;
 }
 
-function candidateItem(node: CandidateNode, now: number): vscode.TreeItem {
+function candidateItem(node: CandidateNode, now: number, envFile: string | undefined): vscode.TreeItem {
   const c = node.candidate;
   const item = new vscode.TreeItem(c.id, vscode.TreeItemCollapsibleState.None);
   item.id = `agent/${node.agent.agentId}/provider/${node.provider.provider}/${c.kind}/${c.id}`;
   // Time and use first, short (the icon says expiring or expired): the masked label is the part
   // the side bar's width may cut; the tooltip says it all in full.
   const notes: string[] = [];
+  const blind = gatewayBlindVariable(node.provider, c);
+  if (blind) notes.push(gatewayBlindMarker());
   if (c.expiresAt !== undefined) notes.push(shortExpiryText(c.expiresAt, now));
   else if (levelOfStatus(c.status) !== 'ok') notes.push(statusText(c.status));
   const use = candidateUse(node.provider, c);
@@ -211,7 +220,9 @@ function candidateItem(node: CandidateNode, now: number): vscode.TreeItem {
     ? statusIcon(c.status)
     : node.provider.inUse ? new vscode.ThemeIcon('circle-outline') : quietIcon();
   item.contextValue = candidateContextValue(node);
-  item.tooltip = candidateTooltip(node, now);
+  const tooltip = candidateTooltip(node, now);
+  if (blind) tooltip.appendText(gatewayBlindAdvice(blind, envFile));
+  item.tooltip = tooltip;
   return item;
 }
 

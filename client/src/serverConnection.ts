@@ -4,9 +4,9 @@ import {
 } from 'vscode-languageclient/node';
 import {
   AuthOrderClearRequest, AuthOrderGetRequest, AuthOrderSetRequest, LocateCredentialRequest, PasteTokenRequest, RefreshRequest,
-  RemoveProfileRequest, StatusChangedNotification, StatusReportRequest, StatusRequest,
+  RemoveProfileRequest, StateEnvKeyRequest, StatusChangedNotification, StatusReportRequest, StatusRequest,
   type AuthOrderInfo, type AuthOrderScope, type CredentialLocation, type CredentialRef, type CredentialWriteResult,
-  type PasteTokenParams, type ServerSettings, type StatusReport, type StatusSnapshot,
+  type PasteTokenParams, type ServerSettings, type StateEnvKeyResult, type StatusReport, type StatusSnapshot,
 } from '../../server/src/protocol';
 import { affectsSettings, readSettings, serverSettings } from './config';
 import type { SnapshotStore } from './snapshotStore';
@@ -90,6 +90,11 @@ export class ServerConnection implements vscode.Disposable {
 
   locateCredential(ref: CredentialRef): Promise<CredentialLocation> {
     return this.running().sendRequest(LocateCredentialRequest.type, ref);
+  }
+
+  /** Where `NAME=` goes in the state .env (names only; the server may create the file, mode 0600). */
+  stateEnvKey(variable: string): Promise<StateEnvKeyResult> {
+    return this.running().sendRequest(StateEnvKeyRequest.type, { variable });
   }
 
   /** The one request that carries a secret: sent once; the answer carries none. */

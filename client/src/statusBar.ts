@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { StatusSnapshot } from '../../server/src/protocol';
 import { readSettings } from './config';
+import { gatewayBlindAdvice } from './gatewayBlind';
 import type { SnapshotStore } from './snapshotStore';
 import {
   attentionSubject, msUntilSpanChanges, selectedAgent, statusBarModel, type Level, type ProviderLine, type StatusBarModel,
@@ -130,6 +131,11 @@ function tooltip(model: StatusBarModel, snapshot: StatusSnapshot | undefined, no
     md.appendMarkdown('\n\n');
   }
   for (const line of model.providers) appendProviderLine(md, line, now);
+  for (const key of agent?.gatewayBlindKeys ?? []) {
+    md.appendMarkdown('$(warning) ');
+    md.appendText(gatewayBlindAdvice(key.variable, snapshot.envFile));
+    md.appendMarkdown('\n\n');
+  }
   if (snapshot.unknownAgentSetting) {
     md.appendText(vscode.l10n.t('The openclawAuth.defaultAgent setting names an unknown agent: {0}.', snapshot.unknownAgentSetting));
     md.appendMarkdown('\n\n');

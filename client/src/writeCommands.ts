@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { addToStateEnv } from './addToStateEnv';
 import { authOrder, clearAuthOrder } from './authOrder';
 import { copyModelPin } from './modelPin';
 import { pasteToken, refusalOf } from './pasteToken';
@@ -15,6 +16,7 @@ export const WRITE_COMMAND_IDS = {
   clearAuthOrder: 'openclawAuth.clearAuthOrder',
   removeProfile: 'openclawAuth.removeProfile',
   copyModelPin: 'openclawAuth.copyModelPin',
+  addToStateEnv: 'openclawAuth.addToStateEnv',
 } as const;
 
 export function registerWriteCommands(deps: { connection: ServerConnection; store: SnapshotStore }): vscode.Disposable[] {
@@ -25,6 +27,7 @@ export function registerWriteCommands(deps: { connection: ServerConnection; stor
     [WRITE_COMMAND_IDS.clearAuthOrder, (arg) => clearAuthOrder(deps, arg)],
     [WRITE_COMMAND_IDS.removeProfile, (arg) => removeProfile(deps, arg)],
     [WRITE_COMMAND_IDS.copyModelPin, (arg) => copyModelPin(arg)],
+    [WRITE_COMMAND_IDS.addToStateEnv, (arg) => addToStateEnv(deps, arg)],
   ];
   return entries.map(([id, run]) => vscode.commands.registerCommand(id, async (arg?: unknown) => {
     try {

@@ -5,7 +5,7 @@
  * OpenClaw itself prints (`sk-ant-a...bbbbbbbb`, `token:sk-a...zz`, `OAuth (me@example.com)`).
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { Range } from 'vscode-languageserver-protocol';
+import type { Position, Range } from 'vscode-languageserver-protocol';
 
 /** How the gateway sees the environment: the user's shell, or the systemd/launchd service (no shell env). */
 export type EnvMode = 'shell' | 'daemon';
@@ -263,6 +263,22 @@ export namespace StatusReportRequest {
 export namespace LocateCredentialRequest {
   export const method = 'openclaw/locateCredential' as const;
   export const type = new RequestType<CredentialRef, CredentialLocation, void>(method);
+}
+
+/** What the tree's Add to the state .env does: the state `.env` to open, what to append there (the name only), where the cursor goes. */
+export type StateEnvKeyResult =
+  | { added: true; uri: string; edit?: { range: Range; newText: string }; cursor: Position }
+  | { added: false; reason: 'no-state-dir' | 'not-blind' };
+
+/**
+ * Client → server: prepare `NAME=` in the state `.env` for a key the gateway service will not see
+ * (the snapshot's `gatewayBlindKeys`). The server creates the file (mode 0600) when it is missing and
+ * answers with the edit, computed on the open buffer when there is one, as the diagnostic's quick
+ * fix computes it; `edit` is absent when the buffer already names the key. Never a value.
+ */
+export namespace StateEnvKeyRequest {
+  export const method = 'openclaw/stateEnvKey' as const;
+  export const type = new RequestType<{ variable: string }, StateEnvKeyResult, void>(method);
 }
 
 /**

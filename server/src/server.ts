@@ -22,10 +22,11 @@ import { expiryLenses } from './features/expiryLenses.js';
 import { quickFixes } from './features/quickFixes.js';
 import { runTightenCommand } from './features/tightenCommand.js';
 import { locateCredential } from './features/locateCredential.js';
+import { stateEnvKey } from './features/stateEnvKey.js';
 import { UnknownAgentError } from './openclaw/state.js';
 import {
   AuthOrderClearRequest, AuthOrderGetRequest, AuthOrderSetRequest, LocateCredentialRequest, PasteTokenRequest, RefreshRequest,
-  RemoveProfileRequest, StatusChangedNotification, StatusReportRequest, StatusRequest, type ServerSettings,
+  RemoveProfileRequest, StateEnvKeyRequest, StatusChangedNotification, StatusReportRequest, StatusRequest, type ServerSettings,
 } from './protocol.js';
 import { parseServerSettings } from './settings.js';
 import { StatusService } from './statusService.js';
@@ -113,6 +114,17 @@ connection.onRequest(LocateCredentialRequest.type, (ref) => {
     return state ? locateCredential(state, ref) : { found: false, reason: 'not-found' };
   } catch (error) {
     throw internalError('locate the credential', error);
+  }
+});
+
+connection.onRequest(StateEnvKeyRequest.type, ({ variable }) => {
+  try {
+    service.current();
+    const state = service.state();
+    if (!state) return { added: false, reason: 'no-state-dir' };
+    return stateEnvKey(state, variable, (file) => documents.all().find((d) => filePathOf(d.uri) === file));
+  } catch (error) {
+    throw internalError('prepare the state .env', error);
   }
 });
 

@@ -5,6 +5,7 @@ import { scanEnvText } from '../diagnostics/envLines.js';
 import { TIGHTEN_FILE_MODE_COMMAND } from '../diagnostics/fileMode.js';
 import { DIAGNOSTIC_SOURCE, type DiagnosticFix } from '../diagnostics/issueDiagnostic.js';
 import { t } from '../serverL10n.js';
+import { appendEnvNameEdit } from './envNameAppend.js';
 
 const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
 
@@ -95,11 +96,8 @@ const FIXES: Record<string, FixMaker> = {
   },
   'env/gateway-will-not-see': (doc, d) => {
     const name = (d.data as DiagnosticFix | undefined)?.replacement;
-    if (!name || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return undefined;
-    // The name only, at the end of the file: the value is the user's to type.
-    const text = doc.getText();
-    const end = doc.positionAt(text.length);
-    return { title: t('Add {0}= to this file', name), edits: [{ range: { start: end, end }, newText: `${text === '' || text.endsWith('\n') ? '' : '\n'}${name}=\n` }] };
+    const append = name ? appendEnvNameEdit(doc, name) : undefined;
+    return name && append ? { title: t('Add {0}= to this file', name), edits: [append.edit] } : undefined;
   },
   'env/duplicate-key': (doc, d) => {
     const text = doc.getText();
