@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AuthStore, Credential } from '../../server/src/openclaw/credential.ts';
-import { mergeMainIntoAgent } from '../../server/src/openclaw/stores/mergeStores.ts';
+import { mergeMainIntoAgent, mergeMainIntoAgent2026_9 } from '../../server/src/openclaw/stores/mergeStores.ts';
 import { Random } from '../differential/random.ts';
 
 // mergeMainIntoAgent avoids building records when it can (an agent whose store began as a copy of
@@ -62,4 +62,19 @@ test('mergeMainIntoAgent gives what the plain layering gives, keys in order (200
     }
   }
   assert.ok(prefixCases > 800, 'both kinds of agent stores must be exercised');
+});
+
+test("2026.9: main's order for a provider the agent has profiles of but no order for starts with the agent's profiles", () => {
+  // Seen on 2026.9.6 (legacy-main home, seed 172 of its column): main orders anthropic [default, manual],
+  // the agent holds backup, manual and me; `order get --agent work` answers backup, manual, me, default.
+  const main: AuthStore = { version: 1, profiles: { 'anthropic:manual': cred('anthropic:manual', 'main'), 'anthropic:work': cred('anthropic:work', 'main'), 'openai:a': cred('openai:a', 'main') }, order: { anthropic: ['anthropic:default', 'anthropic:manual'], openai: ['openai:a'] } };
+  const agent: AuthStore = { version: 1, profiles: { 'anthropic:backup': cred('anthropic:backup', 'agent'), 'anthropic:manual': cred('anthropic:manual', 'agent'), 'anthropic:me': cred('anthropic:me', 'agent') } };
+  assert.deepEqual(mergeMainIntoAgent2026_9(main, agent).order, { anthropic: ['anthropic:backup', 'anthropic:manual', 'anthropic:me', 'anthropic:default'], openai: ['openai:a'] });
+  // Before 2026.9 the agent simply inherits main's order.
+  assert.deepEqual(mergeMainIntoAgent(main, agent).order, main.order);
+  // The agent's own order wins whole; a provider it has no profiles of keeps main's.
+  const ordered: AuthStore = { ...agent, order: { anthropic: ['anthropic:me', 'anthropic:me'] } };
+  assert.deepEqual(mergeMainIntoAgent2026_9(main, ordered).order, { anthropic: ['anthropic:me'], openai: ['openai:a'] });
+  // No order in main for the provider: nothing is made up.
+  assert.deepEqual(mergeMainIntoAgent2026_9({ ...main, order: { openai: ['openai:a'] } }, agent).order, { openai: ['openai:a'] });
 });

@@ -1,5 +1,6 @@
 import { RecordDraft } from '../recordDraft.js';
 import type { AuthStore } from '../credential.js';
+import { normalizeProviderId } from '../providerIds.js';
 
 /**
  * A secondary agent sees main's profiles too: OpenClaw loads main's store as the base and lays the
@@ -99,12 +100,55 @@ function keptEntries<T>(record: Record<string, T>, keep: (key: string, value: T)
 
 /**
  * OpenClaw 2026.9.6's merge: the same layering, but the agent's own profiles come first and main's
- * others after them (seen on its runs: an agent's labels list its own profiles, then main's).
+ * others after them (seen on its runs: an agent's labels list its own profiles, then main's), and
+ * main's order for a provider the agent has profiles of but no order for becomes the agent's
+ * profiles of it followed by main's order (its `order get --agent` shows it so).
  */
 export function mergeMainIntoAgent2026_9(main: AuthStore, agent: AuthStore): AuthStore {
   const merged = mergeMainIntoAgent(main, agent);
-  if (merged === main || merged.profiles === agent.profiles) return merged;
+  if (merged === main) return merged;
+  const settled = main.order ? orderWithAgentProfilesFirst(main.order, agent) : merged.order;
+  const order = sameOrder(settled, merged.order) ? merged.order : settled;
+  if (merged.profiles === agent.profiles && order === merged.order) return merged;
   const profiles: AuthStore['profiles'] = Object.assign({}, agent.profiles);
   for (const id in main.profiles) if (!Object.prototype.hasOwnProperty.call(profiles, id)) profiles[id] = main.profiles[id]!;
-  return { ...merged, profiles };
+  const out: AuthStore = { ...merged, profiles };
+  if (order) out.order = order;
+  else delete out.order;
+  return out;
+}
+
+/** 2026.9's merged order: main's and the agent's entries, each provider the agent has profiles of settled as above. */
+function orderWithAgentProfilesFirst(mainOrder: Record<string, string[]>, agent: AuthStore): Record<string, string[]> | undefined {
+  const order: Record<string, string[]> = Object.assign({}, mainOrder, agent.order);
+  const keyFor = (record: Record<string, string[]> | undefined, provider: string) => Object.keys(record ?? {}).find((k) => normalizeProviderId(k) === provider);
+  for (const [provider, ids] of agentProfilesByProvider(agent)) {
+    const mainKey = keyFor(mainOrder, provider);
+    const agentKey = keyFor(agent.order, provider);
+    const key = agentKey ?? mainKey;
+    if (!key) continue;
+    for (const k of Object.keys(order)) if (k !== key && normalizeProviderId(k) === provider) delete order[k];
+    order[key] = agentKey ? [...new Set(agent.order?.[agentKey] ?? [])] : [...new Set([...ids, ...(mainOrder[mainKey!] ?? []), ...(order[key] ?? [])])];
+  }
+  return keptEntries(order, (_provider, ids) => ids.length > 0);
+}
+
+/** Same providers in the same sequence with the same ids (most agents: the plain layering already says it). */
+function sameOrder(a: Record<string, string[]> | undefined, b: Record<string, string[]> | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k, i) => Object.keys(b)[i] === k && a[k]!.length === b[k]?.length && a[k]!.every((id, j) => b[k]![j] === id));
+}
+
+function agentProfilesByProvider(agent: AuthStore): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const [id, credential] of Object.entries(agent.profiles)) {
+    const provider = normalizeProviderId(credential.provider);
+    const group = groups.get(provider);
+    if (group) group.push(id);
+    else groups.set(provider, [id]);
+  }
+  return groups;
 }
