@@ -54,6 +54,19 @@ export class CredentialWrites {
     return this.write(params.agentId, () => ({ kind: 'remove', profileId }));
   }
 
+  /** A write a quick fix's command runs (the legacy auth.json rewrite): refusals as for the requests, then re-read and published. */
+  runFixCommand(run: () => WriteResult | undefined): CredentialWriteResult | undefined {
+    let result: WriteResult | undefined;
+    try {
+      result = run();
+    } catch (error) {
+      throw this.responseError('apply the quick fix', error);
+    }
+    if (!result) return undefined;
+    this.log(result.summary);
+    return { summary: result.summary, written: result.written, snapshot: this.service.afterWrite() };
+  }
+
   /** Builds the change (validation may refuse), applies it, re-reads and publishes. */
   private write(agentId: string | undefined, change: () => CredentialChange): CredentialWriteResult {
     let result: WriteResult;

@@ -21,6 +21,7 @@ import { envHover } from './features/envHover.js';
 import { expiryLenses } from './features/expiryLenses.js';
 import { quickFixes } from './features/quickFixes.js';
 import { runTightenCommand } from './features/tightenCommand.js';
+import { REWRITE_LEGACY_AUTH_COMMAND, runLegacyAuthCommand } from './features/legacyAuthCommand.js';
 import { locateCredential } from './features/locateCredential.js';
 import { stateEnvKey } from './features/stateEnvKey.js';
 import { UnknownAgentError } from './openclaw/state.js';
@@ -71,7 +72,7 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       completionProvider: { triggerCharacters: ['"'] },
       codeLensProvider: {},
-      executeCommandProvider: { commands: [TIGHTEN_FILE_MODE_COMMAND] },
+      executeCommandProvider: { commands: [TIGHTEN_FILE_MODE_COMMAND, REWRITE_LEGACY_AUTH_COMMAND] },
     },
     serverInfo: { name: 'openclaw-auth' },
   };
@@ -170,6 +171,7 @@ connection.onCodeLens((params) => {
 });
 
 connection.onExecuteCommand((params) => {
+  if (params.command === REWRITE_LEGACY_AUTH_COMMAND) return writes.runFixCommand(() => runLegacyAuthCommand(params.arguments, checksContext()));
   if (params.command !== TIGHTEN_FILE_MODE_COMMAND) return;
   const file = runTightenCommand(params.arguments, checksContext());
   const doc = file ? documents.get(params.arguments?.[0] as string) : undefined;

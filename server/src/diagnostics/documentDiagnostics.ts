@@ -8,6 +8,7 @@ import { statusRules } from '../openclaw/rules/rules.js';
 import type { OpenClawState } from '../openclaw/state.js';
 import { diagnoseConfig } from './configDiagnostics.js';
 import { diagnoseEnvFile, type EnvFileRole } from './envDiagnostics.js';
+import { diagnoseLegacyAuth } from './legacyAuthDiagnostics.js';
 import { gatewayBlindKeys } from '../openclaw/resolve/gatewayBlindKeys.js';
 import { diagnoseAuthStore } from './storeDiagnostics.js';
 
@@ -43,7 +44,8 @@ export function expiryClock(ctx: DocumentContext): { now: number; warnMs: number
 /** Diagnostics for one open document (its unsaved text), or none for files OpenClaw does not read. */
 export function diagnoseDocument(doc: TextDocument, file: string, ctx: DocumentContext): Diagnostic[] {
   const kind = classifyDocument(file, ctx);
-  if (!kind) return [];
+  // An agent's old auth.json is no document kind of its own: only the state knows OpenClaw reads it.
+  if (!kind) return diagnoseLegacyAuth(doc, path.resolve(file), ctx.state?.issues ?? []);
   switch (kind.kind) {
     case 'auth-store':
       return diagnoseAuthStore(doc, path.resolve(file), ctx.state?.issues ?? [], expiryClock(ctx));

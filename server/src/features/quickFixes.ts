@@ -5,6 +5,7 @@ import { scanEnvText } from '../diagnostics/envLines.js';
 import { TIGHTEN_FILE_MODE_COMMAND } from '../diagnostics/fileMode.js';
 import { DIAGNOSTIC_SOURCE, type DiagnosticFix } from '../diagnostics/issueDiagnostic.js';
 import { t } from '../serverL10n.js';
+import { legacyAuthFix } from './legacyAuthCommand.js';
 import { appendEnvNameEdit } from './envNameAppend.js';
 
 const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
@@ -75,6 +76,7 @@ const FIXES: Record<string, FixMaker> = {
       edits: [{ range: { start, end: start }, newText: '{ "version": 1, "profiles": ' }, { range: { start: end, end }, newText: ' }' }],
     };
   },
+  'store/legacy-auth-json': (doc) => legacyAuthFix(doc.uri),
   'store/duplicate-key': (doc, d) => {
     // The earlier of the two properties, found by where its name starts.
     const start = doc.offsetAt(d.range.start);

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { CodeActionRequest, DiagnosticSeverity, ExecuteCommandRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { tempHome } from '../support/fakeHome.ts';
+import { expectedMigratedStore, writeLegacyAuthHome } from '../support/legacyAuthHome.ts';
+import { startOnHome, stopAndClean, type LspServer } from './lspServer.ts';
+
+/** In every secret of the home: it must never cross the pipe (titles, messages, command results). */
+const CANARY = 'CANARYxLEGACYxAUTH';
+const EXPIRES = Date.now() + 90 * 24 * 3_600_000;
+const COMMAND = 'openclawAuth.server.rewriteLegacyAuth';
+
+function messageOf(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
+describe('quick fix: rewrite a legacy auth.json into auth-profiles.json, keeping a backup', () => {
+  let home: string;
+  let server: LspServer;
+  let agentDir: string;
+  let authJson: string;
+  let original: Buffer;
+
+  before(async () => {
+    home = tempHome('oc-lsp-legacy-');
+    ({ agentDir, authJson } = writeLegacyAuthHome(home, CANARY, EXPIRES));
+    original = fs.readFileSync(authJson);
+    server = await startOnHome(home);
+  });
+
+  after(() => stopAndClean(server, home, CANARY));
+
+  async function fixesFor(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
+    return (await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] },
+    })) as CodeAction[];
+  }
+
+  test('the open auth.json is flagged; the fix runs a server command, writes the store OpenClaw would (0600) and keeps auth.json as auth.json.bak', async () => {
+    const uri = await server.open(authJson, original.toString('utf8'));
+    const published = await server.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.code === 'store/legacy-auth-json'));
+    const diagnostic = published.diagnostics.find((d) => d.code === 'store/legacy-auth-json')!;
+    assert.equal(diagnostic.severity, DiagnosticSeverity.Warning);
+    assert.deepEqual(diagnostic.range.start, { line: 0, character: 0 });
+    assert.match(messageOf(diagnostic), /auth-profiles\.json/);
+
+    const actions = await fixesFor(uri, diagnostic);
+    assert.equal(actions.length, 1);
+    const action = actions[0]!;
+    assert.equal(action.kind, 'quickfix');
+    assert.match(action.title, /auth\.json\.bak/);
+    // A command, not an edit: no secret travels to the client.
+    assert.equal(action.edit, undefined);
+    assert.equal(action.command?.command, COMMAND);
+
+    const cleared = server.diagnosticsFor(uri, (p) => p.diagnostics.length === 0);
+    const result = (await server.connection.sendRequest(ExecuteCommandRequest.type, { command: COMMAND, arguments: action.command!.arguments })) as { written: string[]; summary: string };
+    const store = path.join(agentDir, 'auth-profiles.json');
+    const backup = path.join(agentDir, 'auth.json.bak');
+    assert.deepEqual(result.written, [store, backup]);
+    assert.equal(fs.readFileSync(store, 'utf8'), `${JSON.stringify(expectedMigratedStore(CANARY, EXPIRES), null, 2)}\n`);
+    assert.equal(fs.statSync(store).mode & 0o777, 0o600);
+    assert.ok(!fs.existsSync(authJson), 'auth.json moved aside');
+    assert.deepEqual(fs.readFileSync(backup), original);
+    assert.equal(fs.statSync(backup).mode & 0o777, 0o600, 'the backup holds the same secrets');
+    await cleared;
+
+    // The re-check of the new store is clean (no legacy shape, no wrong mode, nothing expired), but
+    // for the one thing OpenClaw's own migration makes of groq's `"expires": "soon"`: 0, flagged on that value.
+    const text = fs.readFileSync(store, 'utf8');
+    const storeUri = await server.open(store, text);
+    const recheck = await server.diagnosticsFor(storeUri);
+    const problems = recheck.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning);
+    assert.deepEqual(problems.map((d) => [d.code, messageOf(d).includes('groq:default.expires')]), [['store/schema', true]]);
+  });
+
+  test('no fix, and the command writes nothing, once the agent has an auth-profiles.json', async () => {
+    // auth.json back beside the store: OpenClaw ignores it now, so neither the fix nor the command touches anything.
+    const before = fs.readFileSync(path.join(agentDir, 'auth-profiles.json'));
+    fs.writeFileSync(authJson, original);
+    const uri = await server.open(authJson, original.toString('utf8'));
+    await server.diagnosticsFor(uri, (p) => p.diagnostics.length === 0);
+    const stale: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, code: 'store/legacy-auth-json', source: 'openclaw-auth', message: 'x' };
+    assert.deepEqual(await fixesFor(uri, stale), []);
+    await server.connection.sendRequest(ExecuteCommandRequest.type, { command: COMMAND, arguments: [uri] });
+    assert.deepEqual(fs.readFileSync(authJson), original);
+    assert.deepEqual(fs.readFileSync(path.join(agentDir, 'auth-profiles.json')), before);
+    assert.ok(!fs.readdirSync(agentDir).some((f) => /^auth\.json\.\d+\.bak$/.test(f)));
+  });
+});
