@@ -21,6 +21,8 @@ export interface CodeServerOptions {
   locale?: string;
   /** Install the packaged VSIX before starting (the user's way); false for extension-development runs. */
   installVsix?: boolean;
+  /** More variables for code-server and its extension host, e.g. a provider key exported in the user's shell. */
+  extraEnv?: Record<string, string>;
 }
 
 export interface CodeServer {
@@ -87,6 +89,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     ),
   );
   const env = isolatedEnv(options.runDir, nodeBin, options.stateDir);
+  if (options.extraEnv) Object.assign(env, options.extraEnv);
   const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
   for (const extra of options.extraVsix ?? []) {
