@@ -7,13 +7,17 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { serverLocale, setServerLocale, t } from '../../server/src/serverL10n.ts';
+import { issueMessage, serverLocale, setServerLocale, t } from '../../server/src/serverL10n.ts';
 import { expiryWords } from '../../server/src/diagnostics/timeWords.ts';
+import { formatWords, issue, validatorWords, words } from '../../server/src/openclaw/issues.ts';
+import { authStoreFileSchema } from '../../server/src/openclaw/stores/storeSchema.ts';
 
 const DAY_MS = 86_400_000;
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fr = JSON.parse(fs.readFileSync(path.join(root, 'server/src/serverL10n.fr.json'), 'utf8')) as Record<string, string>;
+/** The engine's message templates (openclaw/issues.ts `words`), in a table of their own. */
+const engineFr = JSON.parse(fs.readFileSync(path.join(root, 'server/src/engineWords.fr.json'), 'utf8')) as Record<string, string>;
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -49,10 +53,67 @@ test('every server message has a French entry with the same placeholders, and ev
   assert.ok(messages.size >= 20, `found ${messages.size} messages`);
   assert.equal(literalCalls, calls, 'every t() call takes a string literal (a computed message cannot be checked)');
   for (const message of messages) {
-    assert.ok(Object.hasOwn(fr, message), `no French for: ${message}`);
-    assert.deepEqual(placeholders(fr[message]!), placeholders(message), message);
+    // A sentence the engine says too (as words) is translated once, in the engine's table.
+    const french = Object.hasOwn(fr, message) ? fr[message] : Object.hasOwn(engineFr, message) ? engineFr[message] : undefined;
+    assert.ok(french !== undefined, `no French for: ${message}`);
+    assert.deepEqual(placeholders(french), placeholders(message), message);
   }
   for (const key of Object.keys(fr)) assert.ok(messages.has(key), `French entry never used: ${key}`);
+  for (const key of Object.keys(fr)) assert.ok(!Object.hasOwn(engineFr, key), `in both tables: ${key}`);
+});
+
+/** The templates of the words('…') calls under server/src/openclaw. */
+function engineTemplates(): Set<string> {
+  const templates = new Set<string>();
+  for (const file of sourceFiles(path.join(root, 'server/src/openclaw'))) {
+    for (const m of fs.readFileSync(file, 'utf8').matchAll(/(?<![\w.])words\(\s*'((?:[^'\\\n]|\\.)*)'/g)) templates.add((m[1] ?? '').replace(/\\(.)/g, '$1'));
+  }
+  return templates;
+}
+
+/** The messages OpenClaw's compiled config schema can give (string pieces joined, a computed piece as X), as templates. */
+function configValidatorTemplates(): Set<string> {
+  const source = fs.readFileSync(path.join(root, 'server/src/openclaw/generated/configModelsValidator.ts'), 'utf8');
+  const templates = new Set<string>();
+  for (const m of source.matchAll(/message:((?:"(?:[^"\\]|\\.)*"|\+|\w+)+)/g)) {
+    const message = (m[1] ?? '').split('+').map((part) => (part.startsWith('"') ? (JSON.parse(part) as string) : 'X')).join('');
+    templates.add(validatorWords(message).template);
+  }
+  return templates;
+}
+
+/** What zod says about the documented store shapes it rejects (its wording could change with an upgrade). */
+function storeSchemaTemplates(): Set<string> {
+  const bad = { version: 0, profiles: { a: { type: 'token', provider: ' ', expires: 9e15 }, b: { type: 'oauth', provider: 'x', expires: -1 }, c: { type: 'nope' }, e: { provider: 'x' }, f: 'text', d: { type: 'api_key', provider: 'x', keyRef: { source: 'vault', id: '' } } }, order: { x: [1] }, usageStats: { a: { lastUsed: 'y' } } };
+  const result = authStoreFileSchema.safeParse(bad);
+  assert.ok(!result.success);
+  return new Set(result.error.issues.map((i) => validatorWords(i.message).template));
+}
+
+test('every engine template and validator message has a French entry with the same placeholders, and every entry is used', () => {
+  const engine = engineTemplates();
+  assert.ok(engine.size >= 30, `found ${engine.size} templates`);
+  const validators = new Set([...configValidatorTemplates(), ...storeSchemaTemplates()]);
+  assert.ok(validators.size >= 15, `found ${validators.size} validator messages`);
+  for (const template of [...engine, ...validators]) {
+    assert.ok(Object.hasOwn(engineFr, template), `no French for: ${template}`);
+    assert.deepEqual(placeholders(engineFr[template]!), placeholders(template), template);
+  }
+  const serverOnes = serverMessages().messages;
+  for (const key of Object.keys(engineFr)) assert.ok(engine.has(key) || validators.has(key) || serverOnes.has(key), `French entry never used: ${key}`);
+});
+
+test('an engine issue keeps its English message for the CLI and is worded in French for a French client, nested words too', () => {
+  const detail = validatorWords('Invalid input: expected number, received string');
+  const found = issue('store/schema', 'warning', '/x', words('{0}: {1}.', words('"{0}"', 'usageStats.a.lastUsed'), detail), ['usageStats']);
+  assert.equal(found.message, '"usageStats.a.lastUsed": Invalid input: expected number, received string.');
+  assert.equal(formatWords(detail), 'Invalid input: expected number, received string');
+  setServerLocale('fr');
+  assert.equal(issueMessage(found), '« usageStats.a.lastUsed » : Entrée invalide : number attendu, string reçu.');
+  // A message made from a plain string (no words) stays as it is.
+  assert.equal(issueMessage({ message: 'plain' }), 'plain');
+  setServerLocale('en');
+  assert.equal(issueMessage(found), found.message);
 });
 
 test('the LSP locale picks the language; an unknown one falls back to English', () => {

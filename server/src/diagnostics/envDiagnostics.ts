@@ -33,19 +33,19 @@ export function diagnoseEnvFile(doc: TextDocument, ctx: EnvDiagnosticsContext): 
   const { assignments, ignoredLines } = scanEnvText(text);
   const out: Diagnostic[] = [];
   for (const line of ignoredLines) {
-    out.push(makeDiagnostic(doc, 'env/ignored-line', 'warning', 'This line is not KEY=value; dotenv, and so OpenClaw, skips it.', line.start, line.end));
+    out.push(makeDiagnostic(doc, 'env/ignored-line', 'warning', t('This line is not KEY=value; dotenv, and so OpenClaw, skips it.'), line.start, line.end));
   }
   const lastIndexOf = new Map(assignments.map((a, i) => [a.key, i]));
   assignments.forEach((a, index) => {
     if (!PORTABLE_KEY.test(a.key)) {
       // The name is not repeated: a secret pasted before an `=` reads as a name with dashes.
-      out.push(makeDiagnostic(doc, 'env/non-portable-key', 'warning', 'OpenClaw ignores this variable: names must be letters, digits and underscores, not starting with a digit.', a.keyStart, a.keyEnd));
+      out.push(makeDiagnostic(doc, 'env/non-portable-key', 'warning', t('OpenClaw ignores this variable: names must be letters, digits and underscores, not starting with a digit.'), a.keyStart, a.keyEnd));
       return;
     }
     const last = lastIndexOf.get(a.key) ?? index;
     if (last !== index) {
       const line = doc.positionAt(assignments[last]!.keyStart).line + 1;
-      out.push(makeDiagnostic(doc, 'env/duplicate-key', 'warning', `${a.key} is set again on line ${line}; only that later value counts.`, a.keyStart, a.keyEnd));
+      out.push(makeDiagnostic(doc, 'env/duplicate-key', 'warning', t('{0} is set again on line {1}; only that later value counts.', a.key, line), a.keyStart, a.keyEnd));
     }
     const meant = ctx.role === 'workspace' ? undefined : suggestEnvKey(a.key, ctx.catalog.allEnvVariables());
     if (meant) {
@@ -56,7 +56,7 @@ export function diagnoseEnvFile(doc: TextDocument, ctx: EnvDiagnosticsContext): 
       out.push(makeDiagnostic(doc, 'env/value-cut-at-hash', 'warning', t('dotenv ends the value of {0} at its "#": OpenClaw reads only what comes before. Quote the value.', a.key), cut.start, cut.end));
     }
     if (ctx.role === 'workspace' && isBlockedWorkspaceDotenvKey(a.key, ctx.catalog)) {
-      out.push(makeDiagnostic(doc, 'env/workspace-key-ignored', 'warning', `OpenClaw ignores ${a.key} in a working folder's .env (a repository may not supply credentials). Put it in ${ctx.stateEnvDisplay}.`, a.keyStart, a.keyEnd));
+      out.push(makeDiagnostic(doc, 'env/workspace-key-ignored', 'warning', t('OpenClaw ignores {0} in a working folder\'s .env (a repository may not supply credentials). Put it in {1}.', a.key, ctx.stateEnvDisplay), a.keyStart, a.keyEnd));
     }
   });
   // Judged against the buffer: once the name is written here (even with no value yet), the file supplies it.

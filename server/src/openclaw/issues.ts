@@ -63,6 +63,6 @@ export function issue(
  */
 export function validatorWords(message: string): Words {
   const args: string[] = [];
-  const template = message.replace(/(?:"[^"]*"\|)*"[^"]*"|'[^']*'|(?<=\b(?:expected|received) )(?!one\b)[a-z]+\b|-?\d+(?:\.\d+)?(?:e[+-]?\d+)?/g, (found) => `{${args.push(found) - 1}}`);
+  const template = message.replace(/(?:"[^"]*"|'[^']*')(?: ?\| ?(?:"[^"]*"|'[^']*'))*|(?<=\b(?:expected|received) )(?!one\b)[a-z]+\b|-?\d+(?:\.\d+)?(?:e[+-]?\d+)?/g, (found) => `{${args.push(found) - 1}}`);
   return { template, args };
 }
