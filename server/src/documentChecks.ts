@@ -6,6 +6,7 @@ import { fileModeDiagnostics } from './diagnostics/fileMode.js';
 import { DIAGNOSTIC_SOURCE } from './diagnostics/issueDiagnostic.js';
 import { StoreChecker } from './diagnostics/storeChecker.js';
 import { storeDiagnostics } from './diagnostics/storeDiagnostics.js';
+import { t } from './serverL10n.js';
 
 /** More than this many problems in one file are summed up in one more diagnostic: nobody reads 20 000. */
 export const MAX_DIAGNOSTICS_PER_FILE = 1000;
@@ -101,7 +102,7 @@ export function capDiagnostics(diagnostics: Diagnostic[], total: number, max = M
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     source: DIAGNOSTIC_SOURCE,
-    message: `${total - max} more problems in this file are not shown (the first ${max} are). Fix these and the rest appear.`,
+    message: t('{0} more problems in this file are not shown (the first {1} are). Fix these and the rest appear.', total - max, max),
   });
   return shown;
 }

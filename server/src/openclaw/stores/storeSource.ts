@@ -1,7 +1,7 @@
 import { coerceAuthState, coerceAuthStore, detectStoreShape, mergeAuthState, type CoercedStore, type StoreShape } from './authStore.js';
 import type { AuthStore } from '../credential.js';
 import { readTextFile } from '../fileRead.js';
-import { issue, type SourceIssue } from '../issues.js';
+import { issue, words, type SourceIssue } from '../issues.js';
 import { locateJsonIssues } from '../jsonLocate.js';
 import { checkStoreContent } from './storeChecks.js';
 import { authStatePath, authStorePath } from '../paths.js';
@@ -66,7 +66,7 @@ export function parseStoreText(text: string, file: string): Pick<StoreSnapshot, 
   try {
     raw = JSON.parse(text);
   } catch {
-    const issues = [issue('store/invalid-json', 'error', file, 'auth-profiles.json is not valid JSON: OpenClaw silently treats this agent as having no profiles.')];
+    const issues = [issue('store/invalid-json', 'error', file, words('auth-profiles.json is not valid JSON: OpenClaw silently treats this agent as having no profiles.'))];
     return { issues: locateJsonIssues(text, issues) };
   }
   return interpretStoreJson(raw, text, file);
@@ -78,20 +78,20 @@ export function interpretStoreJson(raw: unknown, text: string | undefined, file:
   const coerced = coerceAuthStore(raw);
   const issues: SourceIssue[] = [];
   if (!coerced) {
-    if (shape === 'legacy-flat') issues.push(issue('store/legacy-flat', 'error', file, 'This is the legacy flat shape ({ "provider": { "apiKey": … } }). OpenClaw no longer reads it at run time; `openclaw doctor --fix` rewrites it as { "version": 1, "profiles": { "<provider>:default": … } }.'));
-    else if (shape === 'unwrapped') issues.push(issue('store/unwrapped-profiles', 'error', file, 'Profiles are at the top level. OpenClaw only reads them inside { "version": 1, "profiles": { … } }, so it sees no profiles at all.'));
-    else issues.push(issue('store/not-a-store', 'error', file, 'This file has no "profiles" object, so OpenClaw reads no profiles from it.'));
+    if (shape === 'legacy-flat') issues.push(issue('store/legacy-flat', 'error', file, words('This is the legacy flat shape ({ "provider": { "apiKey": … } }). OpenClaw no longer reads it at run time; `openclaw doctor --fix` rewrites it as { "version": 1, "profiles": { "<provider>:default": … } }.')));
+    else if (shape === 'unwrapped') issues.push(issue('store/unwrapped-profiles', 'error', file, words('Profiles are at the top level. OpenClaw only reads them inside { "version": 1, "profiles": { … } }, so it sees no profiles at all.')));
+    else issues.push(issue('store/not-a-store', 'error', file, words('This file has no "profiles" object, so OpenClaw reads no profiles from it.')));
     return { shape, issues: text === undefined ? issues : locateJsonIssues(text, issues) };
   }
   for (const r of coerced.rejected) {
     const message =
       r.reason === 'invalid_type'
-        ? `Profile "${r.profileId}" has a "type" OpenClaw does not know; it is ignored. Use "api_key", "token" or "oauth".`
+        ? words('Profile "{0}" has a "type" OpenClaw does not know; it is ignored. Use "api_key", "token" or "oauth".', r.profileId)
         : r.reason === 'missing_provider'
-          ? `Profile "${r.profileId}" has no "provider"; OpenClaw ignores it.`
+          ? words('Profile "{0}" has no "provider"; OpenClaw ignores it.', r.profileId)
           : r.reason === 'reserved_id'
-            ? `The profile id "${r.profileId}" is a name JavaScript reserves; OpenClaw loses this profile when it loads the file. Rename it to "<provider>:<name>".`
-            : `Profile "${r.profileId}" is not an object; OpenClaw ignores it.`;
+            ? words('The profile id "{0}" is a name JavaScript reserves; OpenClaw loses this profile when it loads the file. Rename it to "<provider>:<name>".', r.profileId)
+            : words('Profile "{0}" is not an object; OpenClaw ignores it.', r.profileId);
     issues.push(issue(`store/${r.reason.replace('_', '-')}`, 'error', file, message, ['profiles', r.profileId]));
   }
   issues.push(...checkStoreContent(raw, file, new Set(coerced.rejected.map((r) => r.profileId))));
@@ -108,7 +108,7 @@ function readStateFile(file: string, issues: SourceIssue[]): ReturnType<typeof c
   try {
     return coerceAuthState(JSON.parse(read.text));
   } catch {
-    issues.push(issue('state/invalid-json', 'warning', file, 'auth-state.json is not valid JSON: OpenClaw ignores the order overrides in it.'));
+    issues.push(issue('state/invalid-json', 'warning', file, words('auth-state.json is not valid JSON: OpenClaw ignores the order overrides in it.')));
     return undefined;
   }
 }
