@@ -72,7 +72,7 @@ export class DocumentChecks {
         const resolved = path.resolve(file);
         const checked = await this.checker.check(text, resolved, MAX_DIAGNOSTICS_PER_FILE, expiryClock(ctx));
         if (this.latest.get(doc.uri) !== run || doc.version !== version) return;
-        diagnostics = storeDiagnostics(doc, resolved, checked.issues, ctx.state?.issues ?? []);
+        diagnostics = storeDiagnostics(doc, resolved, checked.issues, ctx.state);
         total = diagnostics.length + (checked.total - checked.issues.length);
       } else {
         diagnostics = diagnoseDocument(doc, file, ctx);

@@ -41,9 +41,9 @@ export class LspServer {
     });
   }
 
-  /** Starts the server with exactly `env` (no variable of the test runner leaks in). */
-  static start(env: Record<string, string>, cwd: string): LspServer {
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { env: { PATH: process.env.PATH ?? '', TZ: 'UTC', ...env }, cwd });
+  /** Starts the server with exactly `env` (no variable of the test runner leaks in), under `node` (e.g. one with node:sqlite). */
+  static start(env: Record<string, string>, cwd: string, node = process.execPath): LspServer {
+    const child = spawn(node, [serverPath, '--stdio'], { env: { PATH: process.env.PATH ?? '', TZ: 'UTC', ...env }, cwd });
     return new LspServer(child);
   }
 

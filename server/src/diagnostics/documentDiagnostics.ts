@@ -48,7 +48,7 @@ export function diagnoseDocument(doc: TextDocument, file: string, ctx: DocumentC
   if (!kind) return diagnoseLegacyAuth(doc, path.resolve(file), ctx.state?.issues ?? []);
   switch (kind.kind) {
     case 'auth-store':
-      return diagnoseAuthStore(doc, path.resolve(file), ctx.state?.issues ?? [], expiryClock(ctx));
+      return diagnoseAuthStore(doc, path.resolve(file), ctx.state, expiryClock(ctx));
     case 'config':
       return diagnoseConfig(doc, file, ctx.state);
     case 'env':

@@ -4,9 +4,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { scanEnvText } from '../diagnostics/envLines.js';
 import { TIGHTEN_FILE_MODE_COMMAND } from '../diagnostics/fileMode.js';
 import { DIAGNOSTIC_SOURCE, type DiagnosticFix } from '../diagnostics/issueDiagnostic.js';
+import { isDoctorFixArgs } from '../doctorFixArgs.js';
+import { RUN_DOCTOR_FIX_COMMAND } from '../protocol.js';
 import { t } from '../serverL10n.js';
-import { legacyAuthFix } from './legacyAuthCommand.js';
 import { appendEnvNameEdit } from './envNameAppend.js';
+import { legacyAuthFix, legacyFlatStoreFix } from './legacyAuthCommand.js';
 
 const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
 
@@ -77,6 +79,7 @@ const FIXES: Record<string, FixMaker> = {
     };
   },
   'store/legacy-auth-json': (doc) => legacyAuthFix(doc.uri),
+  'store/legacy-flat': (doc) => legacyFlatStoreFix(doc.uri),
   'store/duplicate-key': (doc, d) => {
     // The earlier of the two properties, found by where its name starts.
     const start = doc.offsetAt(d.range.start);
@@ -121,11 +124,21 @@ const FIXES: Record<string, FixMaker> = {
       edits: [{ range: { start: d.range.start, end: d.range.start }, newText: quote }, { range: { start: d.range.end, end: d.range.end }, newText: quote }],
     };
   },
+  'store/retired-json-needs-migration': (_doc, d) => doctorFix(d),
+  'store/retired-json-ignored': (_doc, d) => doctorFix(d),
   'file/readable-by-others': (doc) => ({
     title: t('Make the file readable by you only (chmod 600)'),
     command: { title: 'chmod 600', command: TIGHTEN_FILE_MODE_COMMAND, arguments: [doc.uri] },
   }),
 };
+
+/** A stranded auth-profiles.json: the client runs `openclaw doctor --fix` in a terminal for the home the diagnostic names. */
+function doctorFix(d: Diagnostic): Fix | undefined {
+  const args = (d.data as { doctor?: unknown } | undefined)?.doctor;
+  if (!isDoctorFixArgs(args)) return undefined;
+  const title = t('Run openclaw doctor --fix in a terminal');
+  return { title, command: { title, command: RUN_DOCTOR_FIX_COMMAND, arguments: [args] } };
+}
 
 /**
  * A secret stored under the wrong kind: the field is renamed and `type` set, in place (the secret
