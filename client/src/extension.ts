@@ -7,8 +7,9 @@
  * commands activate implicitly.
  */
 import * as vscode from 'vscode';
-import type { StatusSnapshot } from '../../server/src/protocol';
+import { RUN_DOCTOR_FIX_COMMAND, type StatusSnapshot } from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { runDoctorFix } from './doctorFix';
 import { ProfileOrderDragController } from './profileOrderDrag';
 import { bindTreeMessage, PROFILE_VIEW_ID, ProfileTreeProvider } from './profileTree';
 import { OVERVIEW_COMMAND, OverviewPanel } from './overviewPanel';
@@ -50,6 +51,8 @@ export function activate(context: vscode.ExtensionContext): OpenClawAuthApi {
     output, store, reports, tree, statusBar,
     treeView, bindTreeMessage(treeView, store),
     vscode.commands.registerCommand(OVERVIEW_COMMAND, () => void OverviewPanel.show(context.extensionUri, store)),
+    // The quick fix on a stranded auth-profiles.json; its arguments come from the server's diagnostic.
+    vscode.commands.registerCommand(RUN_DOCTOR_FIX_COMMAND, (arg?: unknown) => runDoctorFix({ connection: server }, arg)),
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
     ...registerCommands({ connection: server, store, reports }),
     ...registerWriteCommands({ connection: server, store }),

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { askExpiry, choosePasteDestination, storeToken, type PasteDeps, type PasteTarget } from './pasteToken';
 import { selectedAgent } from './statusModel';
 import { findSetupToken, OutputTail } from './setupTokenOutput';
+import { COMMAND_NOT_FOUND, exitCodeOf, onPath, shellIntegrationOf } from './terminalShell';
 
 /**
  * Setup Token: runs `claude setup-token` in a terminal on the host where the extension runs (it
@@ -11,8 +12,6 @@ import { findSetupToken, OutputTail } from './setupTokenOutput';
  * integration, or without `claude`, Paste Token is offered instead.
  */
 
-/** How long to wait for the terminal's shell integration before falling back to sendText. */
-const SHELL_INTEGRATION_WAIT_MS = 8000;
 export const SETUP_TERMINAL_NAME = 'claude setup-token';
 
 export async function setupToken(deps: PasteDeps, pasteCommand: string): Promise<'stored' | 'no-claude' | 'no-shell-integration' | 'no-token' | 'cancelled'> {
@@ -45,8 +44,7 @@ export async function setupToken(deps: PasteDeps, pasteCommand: string): Promise
   const execution = integration.executeCommand('claude', ['setup-token']);
   const ended = exitCodeOf(execution);
   let token = await tokenFromOutput(execution.read());
-  // The shell's own answer: 127 is "command not found" in every POSIX shell.
-  if (!token && (await Promise.race([ended, delay(5000)])) === 127) return noClaude();
+  if (!token && (await Promise.race([ended, delay(5000)])) === COMMAND_NOT_FOUND) return noClaude();
   if (!token) {
     const choice = await vscode.window.showInformationMessage(
       vscode.l10n.t('No setup-token was recognised in the output of claude setup-token. If it printed one, copy it and paste it here.'),
@@ -103,50 +101,6 @@ async function tokenFromOutput(stream: AsyncIterable<string>): Promise<string | 
   return found;
 }
 
-/** The execution's exit code once it ended (undefined when the shell does not report it). */
-function exitCodeOf(execution: vscode.TerminalShellExecution): Promise<number | undefined> {
-  return new Promise((resolve) => {
-    const listener = vscode.window.onDidEndTerminalShellExecution((event) => {
-      if (event.execution !== execution) return;
-      listener.dispose();
-      resolve(event.exitCode);
-    });
-  });
-}
-
 function delay(ms: number): Promise<undefined> {
   return new Promise((resolve) => setTimeout(() => resolve(undefined), ms));
-}
-
-async function shellIntegrationOf(terminal: vscode.Terminal): Promise<vscode.TerminalShellIntegration | undefined> {
-  if (terminal.shellIntegration) return terminal.shellIntegration;
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      listener.dispose();
-      resolve(undefined);
-    }, SHELL_INTEGRATION_WAIT_MS);
-    const listener = vscode.window.onDidChangeTerminalShellIntegration((event) => {
-      if (event.terminal !== terminal) return;
-      clearTimeout(timer);
-      listener.dispose();
-      resolve(event.shellIntegration);
-    });
-  });
-}
-
-/** Whether an executable of this name is in a folder of the extension host's PATH. */
-async function onPath(name: string): Promise<boolean> {
-  const folders = (process.env.PATH ?? '').split(process.platform === 'win32' ? ';' : ':').filter(Boolean);
-  const names = process.platform === 'win32' ? [`${name}.exe`, `${name}.cmd`] : [name];
-  for (const folder of folders) {
-    for (const file of names) {
-      try {
-        const stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(vscode.Uri.file(folder), file));
-        if (stat.type & vscode.FileType.File) return true;
-      } catch {
-        // not there
-      }
-    }
-  }
-  return false;
 }

@@ -4,30 +4,13 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
 import { CANARY, writeFiles, writeFixture } from '../fixtures/homes.ts';
 import { freshRunDir } from './support/paths.ts';
 import { waitFor } from './support/processes.ts';
 import { openSession } from './support/session.ts';
-import { screenshot } from './support/workbench.ts';
+import { pressUntilShown, screenshot } from './support/workbench.ts';
 
 const HOUR = 3_600_000;
-
-/**
- * Presses `key` until `shown` appears: on a loaded machine the server's answer for the cursor's
- * place may come after the first press (then the widget shows nothing, or closes).
- */
-async function pressUntilShown(page: Page, key: string, shown: Locator, timeoutMs = 45_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await page.keyboard.press(key);
-    if (await shown.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return;
-    if (Date.now() > deadline) {
-      await screenshot(page, 'editor-intel-failure');
-      throw new Error(`pressing ${key} never showed ${String(shown)}`);
-    }
-  }
-}
 
 test('light-bulb quick fix, expiry lens, .env completion and colours', { timeout: 240_000 }, async () => {
   const stateDir = writeFixture('ok', path.join(freshRunDir('home-intel'), 'openclaw'));
@@ -74,7 +57,7 @@ test('light-bulb quick fix, expiry lens, .env completion and colours', { timeout
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Convert "expires" to milliseconds' }).first();
-    await pressUntilShown(page, 'Control+.', fix);
+    await pressUntilShown(page, 'Control+.', fix, 'editor-intel-failure');
     await screenshot(page, 'editor-intel-lightbulb');
     await fix.click();
     await waitFor('the value in milliseconds', async () => ((await editor.innerText()).includes(String(seconds * 1000)) ? true : undefined), 15_000);
@@ -94,7 +77,7 @@ test('light-bulb quick fix, expiry lens, .env completion and colours', { timeout
     await page.keyboard.press('Control+End');
     await page.keyboard.type('ANTH');
     const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'ANTHROPIC_API_KEY' }).first();
-    await pressUntilShown(page, 'Control+Space', suggestion);
+    await pressUntilShown(page, 'Control+Space', suggestion, 'editor-intel-failure');
     await page.keyboard.press('Enter');
     await waitFor('the accepted completion', async () => ((await envEditor.innerText()).includes('ANTHROPIC_API_KEY=') ? true : undefined), 10_000);
 

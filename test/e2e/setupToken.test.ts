@@ -12,6 +12,7 @@ import { CANARY, writeFixture } from '../fixtures/homes.ts';
 import { freshRunDir } from './support/paths.ts';
 import { waitFor } from './support/processes.ts';
 import { openSession } from './support/session.ts';
+import { installStandIn } from './support/standIn.ts';
 import { answerInput, notificationTexts, runFromPalette, screenshot } from './support/workbench.ts';
 import { assertNoSecretInLogs, expectStatus } from './support/openclawUi.ts';
 
@@ -24,17 +25,12 @@ const PRINTED = `sk-ant-oat01-${CANARY}-${'s'.repeat(80)}setup`;
  * extension host and the terminal take PATH from the login and interactive shells).
  */
 function installFakeClaude(home: string): void {
-  const dir = path.join(home, '.local/bin');
-  fs.mkdirSync(dir, { recursive: true });
-  for (const rc of ['.profile', '.bashrc']) fs.writeFileSync(path.join(home, rc), 'PATH="$HOME/.local/bin:$PATH"\n');
-  const script = path.join(dir, 'claude');
-  fs.writeFileSync(script, [
-    '#!/bin/sh',
+  installStandIn(home, 'claude', [
     '[ "$1" = setup-token ] || exit 2',
     "printf '\\033[32m✓ Long-lived authentication token created successfully!\\033[0m\\n\\n'",
     `printf 'Your OAuth token (valid for 1 year):\\n\\n\\033[1m%s\\033[22m\\n\\n' '${PRINTED}'`,
     "printf 'Store this token securely.\\n'",
-  ].join('\n'), { mode: 0o755 });
+  ]);
 }
 
 async function clickNotificationButton(page: Page, message: RegExp, button: string): Promise<void> {

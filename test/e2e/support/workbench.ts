@@ -68,6 +68,23 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Presses `key` until `shown` appears: on a loaded machine the server's answer for the cursor's
+ * place may come after the first press (then the widget shows nothing, or closes). On failure a
+ * screenshot named `failureShot` is kept.
+ */
+export async function pressUntilShown(page: Page, key: string, shown: Locator, failureShot: string, timeoutMs = 45_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.keyboard.press(key);
+    if (await shown.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return;
+    if (Date.now() > deadline) {
+      await screenshot(page, failureShot);
+      throw new Error(`pressing ${key} never showed ${String(shown)}`);
+    }
+  }
+}
+
 /** Picks the quick-pick entry whose label is exactly `label` (icons aside). */
 export async function pickQuickItem(page: Page, label: string): Promise<void> {
   const rows = page.locator('.quick-input-widget .monaco-list-row');
