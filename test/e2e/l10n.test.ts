@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { writeFixture } from '../fixtures/homes.ts';
+import { writeFiles, writeFixture } from '../fixtures/homes.ts';
 import { freshRunDir, repoRoot } from './support/paths.ts';
 import { openSession } from './support/session.ts';
 import { waitFor } from './support/processes.ts';
@@ -30,17 +30,39 @@ function registerLanguagePack({ userDataDir, extensionsDir }: { userDataDir: str
   fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
 }
 
-test('in French: status bar, palette title and Check notification', { timeout: 120_000 }, async () => {
+test('in French: status bar, palette title, Check notification, and the server\'s problems and hover', { timeout: 150_000 }, async () => {
   const stateDir = writeFixture('expired', path.join(freshRunDir('home-fr'), 'openclaw'));
+  // The store also names a profile it lacks (an engine finding, worded from its template); the order is another provider's, so the status is the same.
+  const store = path.join(stateDir, 'agents/main/agent/auth-profiles.json');
+  writeFiles(stateDir, { 'agents/main/agent/auth-profiles.json': { ...JSON.parse(fs.readFileSync(store, 'utf8')), order: { openai: ['openai:gone'] } } });
   const languagePack = path.join(freshRunDir('stub-fr'), 'stub-language-pack-fr.vsix');
   execFileSync(path.join(repoRoot, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--skip-license', '-o', languagePack], {
     cwd: path.join(repoRoot, 'test/fixtures/language-pack-fr'),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const session = await openSession({ name: 'l10n-fr', stateDir, locale: 'fr', extraVsix: [languagePack], beforeServe: registerLanguagePack });
+  const session = await openSession({
+    name: 'l10n-fr', stateDir, locale: 'fr', extraVsix: [languagePack], beforeServe: registerLanguagePack,
+    // The store opens in an editor: the language server's problems and hover, in the client's language.
+    beforeOpen: async (_page, server) => `${server.folderUrl(stateDir)}&payload=${encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://127.0.0.1:${server.port}${store}`]]))}`,
+  });
   try {
     const { page } = session;
     await expectStatus(page, { text: 'anthropic:default expiré', icon: 'error', level: 'error' });
+    await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    const problems = await waitFor('the French problems of the store', async () => {
+      const texts = await rows.allInnerTexts();
+      return texts.some((t) => t.includes('profile/expired')) && texts.some((t) => t.includes('store/order-unknown-profile')) ? texts : undefined;
+    }, 30_000);
+    assert.ok(problems.some((t) => t.includes('Le jeton de « anthropic:default » : expiré depuis 2 h ; OpenClaw ne l\'utilise plus')), problems.join('\n'));
+    assert.ok(problems.some((t) => t.includes('L\'ordre du fournisseur « openai » cite « openai:gone », qui n\'est pas un profil de ce fichier')), problems.join('\n'));
+    await page.locator('.monaco-editor .view-line span', { hasText: '"anthropic:default"' }).first().hover();
+    const hover = page.locator('.monaco-hover').filter({ hasText: 'fournisseur : anthropic' }).last();
+    await hover.waitFor({ timeout: 20_000 });
+    assert.match(await hover.innerText(), /anthropic:default : expiré[\s\S]*agent : main, fournisseur : anthropic[\s\S]*expiré depuis 2 h/);
+    await screenshot(page, 'l10n-fr-problems-hover');
+    await page.keyboard.press('Escape');
     // The command's title comes from package.nls.fr.json.
     await runFromPalette(page, 'OpenClaw Auth: Vérifier les identifiants');
     const message = await waitFor('the French Check notification', async () => (await notificationTexts(page)).find((t) => /OpenClaw/.test(t)), 20_000);

@@ -11,6 +11,7 @@ import { issueMessage, serverLocale, setServerLocale, t } from '../../server/src
 import { expiryWords } from '../../server/src/diagnostics/timeWords.ts';
 import { formatWords, issue, validatorWords, words } from '../../server/src/openclaw/issues.ts';
 import { authStoreFileSchema } from '../../server/src/openclaw/stores/storeSchema.ts';
+import { describeParseError } from '../../server/src/openclaw/jsonLocate.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -93,7 +94,9 @@ function storeSchemaTemplates(): Set<string> {
 test('every engine template and validator message has a French entry with the same placeholders, and every entry is used', () => {
   const engine = engineTemplates();
   assert.ok(engine.size >= 30, `found ${engine.size} templates`);
-  const validators = new Set([...configValidatorTemplates(), ...storeSchemaTemplates()]);
+  // jsonc-parser's syntax errors (ParseErrorCode 1..16), as the store's invalid-json finding names them.
+  const parseErrors = Array.from({ length: 16 }, (_, i) => describeParseError(i + 1));
+  const validators = new Set([...configValidatorTemplates(), ...storeSchemaTemplates(), ...parseErrors]);
   assert.ok(validators.size >= 15, `found ${validators.size} validator messages`);
   for (const template of [...engine, ...validators]) {
     assert.ok(Object.hasOwn(engineFr, template), `no French for: ${template}`);

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { issue, type SourceIssue } from './issues.js';
+import { issue, words, type SourceIssue, type Words } from './issues.js';
 
 /** Files larger than this are not read: a credential file is a few kilobytes. */
 export const MAX_READ_BYTES = 64 * 1024 * 1024;
@@ -82,8 +82,8 @@ function readFollowingLinks(file: string, maxBytes: number, lstat: fs.Stats): Fi
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // A loop never reaches a file either, but "does not exist" would send the user looking for the wrong thing.
-      if (code === 'ELOOP') return unreadable(file, 'broken-symlink', 'This symbolic link loops back on itself (ELOOP), so it never reaches a file.');
-      if (code === 'ENOENT' || code === 'ENOTDIR') return unreadable(file, 'broken-symlink', 'This is a symbolic link whose target does not exist.');
+      if (code === 'ELOOP') return unreadable(file, 'broken-symlink', words('This symbolic link loops back on itself (ELOOP), so it never reaches a file.'));
+      if (code === 'ENOENT' || code === 'ENOTDIR') return unreadable(file, 'broken-symlink', words('This is a symbolic link whose target does not exist.'));
       return failedLookup(file, error);
     }
   }
@@ -126,10 +126,10 @@ function readOpenFile(file: string, fd: number, stat: fs.Stats, maxBytes: number
   // procfs and sysfs files say they are regular; procfs ones say size 0, which real files rarely do.
   if (stat.size === 0 && isOnPseudoFileSystem(file)) return unreadable(file, 'pseudo-file', PSEUDO_FILE);
   const bytes = stat.size > 0 ? readKnownSize(fd, stat.size) : readUntilEnd(fd, maxBytes);
-  if (bytes === 'too-large') return unreadable(file, 'too-large', `This file grew past the ${Math.round(maxBytes / 1048576)} MB a credential file may be while it was read; it was not read.`);
+  if (bytes === 'too-large') return unreadable(file, 'too-large', words('This file grew past the {0} MB a credential file may be while it was read; it was not read.', Math.round(maxBytes / 1048576)));
   if (bytes === 'never-ends') return unreadable(file, 'never-ends', NEVER_ENDS);
   const text = bytes.toString('utf8');
-  if (isBinary(text)) return unreadable(file, 'binary', 'This file holds binary data, not text; OpenClaw cannot read it.');
+  if (isBinary(text)) return unreadable(file, 'binary', words('This file holds binary data, not text; OpenClaw cannot read it.'));
   return { kind: 'ok', text, mtimeMs: stat.mtimeMs, mode: stat.mode };
 }
 
@@ -205,15 +205,15 @@ export function kernelFileIssue(file: string): SourceIssue | undefined {
   return isUnderPseudoFileSystem(real) || isOnPseudoFileSystem(real) ? issue('file/pseudo-file', 'error', file, PSEUDO_FILE) : undefined;
 }
 
-const PSEUDO_FILE = 'This file is made up by the kernel (/proc or /sys), not a file OpenClaw keeps credentials in; some such files never end, so it is not read.';
-const NEVER_ENDS = `Reading this file did not finish within ${MAX_READ_MS / 1000} s: it keeps producing data like a device, not a file; it was not read.`;
+const PSEUDO_FILE = words('This file is made up by the kernel (/proc or /sys), not a file OpenClaw keeps credentials in; some such files never end, so it is not read.');
+const NEVER_ENDS = words('Reading this file did not finish within {0} s: it keeps producing data like a device, not a file; it was not read.', MAX_READ_MS / 1000);
 
 /** Why a file that exists is not read: a folder, a device or pipe, or far too large for a credential file. */
 function refusal(file: string, stat: fs.Stats, maxBytes: number): FileReadResult | undefined {
-  if (stat.isDirectory()) return unreadable(file, 'is-directory', 'A folder stands where this file should be; OpenClaw reads nothing from it.');
+  if (stat.isDirectory()) return unreadable(file, 'is-directory', words('A folder stands where this file should be; OpenClaw reads nothing from it.'));
   if (!stat.isFile()) return unreadable(file, 'not-a-file', NOT_A_FILE);
   if (stat.size > maxBytes) {
-    return unreadable(file, 'too-large', `This file is ${Math.round(stat.size / 1048576)} MB, larger than the ${Math.round(maxBytes / 1048576)} MB a credential file may be; it was not read.`);
+    return unreadable(file, 'too-large', words('This file is {0} MB, larger than the {1} MB a credential file may be; it was not read.', Math.round(stat.size / 1048576), Math.round(maxBytes / 1048576)));
   }
   return undefined;
 }
@@ -227,21 +227,23 @@ function isBinary(text: string): boolean {
   return nul >= 0 && nul < 8192;
 }
 
-const NOT_A_FILE = 'This is not a regular file; OpenClaw reads nothing from it.';
+const NOT_A_FILE = words('This is not a regular file; OpenClaw reads nothing from it.');
 
 function failedLookup(file: string, error: unknown): FileReadResult {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
-  return unreadable(file, 'unreadable', `Cannot read this file (${code ?? 'error'}).`);
+  return unreadable(file, 'unreadable', words('Cannot read this file ({0}).', code ?? 'error'));
 }
 
 function failedOpen(file: string, error: unknown): FileReadResult {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
-  const hint = code === 'EACCES' || code === 'EPERM' ? ' Check its owner and permissions (OpenClaw writes it with mode 0600).' : '';
-  return unreadable(file, 'unreadable', `Cannot read this file (${code ?? 'error'}).${hint}`);
+  const denied = code === 'EACCES' || code === 'EPERM';
+  return unreadable(file, 'unreadable', denied
+    ? words('Cannot read this file ({0}). Check its owner and permissions (OpenClaw writes it with mode 0600).', code)
+    : words('Cannot read this file ({0}).', code ?? 'error'));
 }
 
-function unreadable(file: string, code: string, message: string): FileReadResult {
+function unreadable(file: string, code: string, message: Words): FileReadResult {
   return { kind: 'unreadable', issue: issue(`file/${code}`, 'error', file, message) };
 }

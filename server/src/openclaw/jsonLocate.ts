@@ -1,5 +1,5 @@
 import { parseTree, printParseErrorCode, visit, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
-import type { SourceIssue } from './issues.js';
+import { formatWords, words, type SourceIssue, type Words } from './issues.js';
 import { shallowJsonText } from './jsonDepth.js';
 
 /**
@@ -18,7 +18,7 @@ export function locateJsonIssues(original: string, issues: SourceIssue[]): Sourc
     if (i.code.endsWith('/invalid-json')) {
       // Editors on Windows may save a byte-order mark; JSON.parse (and so OpenClaw) rejects it, and "invalid symbol" would not say why.
       if (text.charCodeAt(0) === 0xfeff) {
-        out.push({ ...i, message: `${i.message} (it starts with a byte-order mark: save it as UTF-8 without BOM)`, offset: 0, length: 1 });
+        out.push({ ...i, ...withWords(words('{0} (it starts with a byte-order mark: save it as UTF-8 without BOM)', i.words ?? i.message)), offset: 0, length: 1 });
         continue;
       }
       const first = errors[0] ?? syntaxErrorFromVisit(text);
@@ -26,7 +26,7 @@ export function locateJsonIssues(original: string, issues: SourceIssue[]): Sourc
         // An error at the very end (truncated file) gets the last character, so the range stays inside the text.
         const offset = Math.max(0, Math.min(first.offset, text.length - 1));
         const length = Math.min(Math.max(first.length, 1), text.length - offset);
-        out.push({ ...i, message: `${i.message} (${describeParseError(first.error)} at ${lineCol(text, first.offset)})`, offset, length });
+        out.push({ ...i, ...withWords(words('{0} ({1} at {2})', i.words ?? i.message, words(describeParseError(first.error)), lineColWords(text, first.offset))), offset, length });
       } else {
         out.push({ ...i, offset: 0, length: Math.min(text.length, 1) });
       }
@@ -81,14 +81,24 @@ function syntaxErrorFromVisit(text: string): ParseError | undefined {
   return found;
 }
 
-function describeParseError(code: number): string {
+/** The English message of `w` (what the CLI prints) and the words it comes from (for the editor's language). */
+function withWords(w: Words): { message: string; words: Words } {
+  return { message: formatWords(w), words: w };
+}
+
+/** "value expected", "comma expected": jsonc-parser's error name in words (a template of its own, translated). */
+export function describeParseError(code: number): string {
   return printParseErrorCode(code).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 /** "line 3, column 7", 1-based like editors show it. */
 export function lineCol(text: string, offset: number): string {
+  return formatWords(lineColWords(text, offset));
+}
+
+function lineColWords(text: string, offset: number): Words {
   let line = 1;
   let last = -1;
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) { line++; last = i; }
-  return `line ${line}, column ${offset - last}`;
+  return words('line {0}, column {1}', line, offset - last);
 }

@@ -1,4 +1,4 @@
-import { issue, type SourceIssue } from '../issues.js';
+import { issue, words, type SourceIssue } from '../issues.js';
 import { isRecord } from '../stores/authStore.js';
 import { agentRoster } from './config.js';
 
@@ -17,7 +17,7 @@ function envBlockRefusals(raw: Record<string, unknown>, configFile: string): Sou
   return Object.keys(raw.env)
     .filter((key) => key !== 'shellEnv' && key !== 'vars')
     .slice(0, 1)
-    .map((key) => issue('config/env-key-unrecognized', 'error', configFile, `OpenClaw 2026.9 accepts only "shellEnv" and "vars" in the env block, so "${key}" makes it reject the whole config. Move it under "env": { "vars": { … } }.`, ['env', key]));
+    .map((key) => issue('config/env-key-unrecognized', 'error', configFile, words('OpenClaw 2026.9 accepts only "shellEnv" and "vars" in the env block, so "{0}" makes it reject the whole config. Move it under "env": { "vars": { … } }.', key), ['env', key]));
 }
 
 /**
@@ -32,12 +32,12 @@ function agentOwnershipRefusal(raw: Record<string, unknown>, configFile: string)
   if (roster.length < 2 || agents.ownership === 'explicit') return undefined;
   const marked = roster.filter((a) => a.default === true).length;
   if (marked === 1) return undefined;
-  const which = marked === 0 ? 'none is marked "default": true' : `${marked} are marked "default": true`;
+  const which = marked === 0 ? words('none is marked "default": true') : words('{0} are marked "default": true', marked);
   return issue(
     'config/agents-owner-required',
     'error',
     configFile,
-    `Several agents are configured and ${which}: OpenClaw 2026.9 rejects the whole config and does not start. Mark exactly one agent "default": true, or run \`openclaw doctor --fix\`, which sets agents.ownership to "explicit".`,
+    words('Several agents are configured and {0}: OpenClaw 2026.9 rejects the whole config and does not start. Mark exactly one agent "default": true, or run `openclaw doctor --fix`, which sets agents.ownership to "explicit".', which),
     ['agents'],
   );
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import dotenv from 'dotenv';
 import { isRecord } from '../stores/authStore.js';
 import { readTextFile } from '../fileRead.js';
-import { issue, type SourceIssue } from '../issues.js';
+import { issue, words, type SourceIssue, type Words } from '../issues.js';
 import {
   loginShellExecEnv, loginShellSettings, readEtcShells, resolveLoginShell, shellEnvFacts,
   type LoginShellOutcome, type LoginShellProbe, type ShellEnvFacts,
@@ -162,7 +162,7 @@ function importLoginShellEnv(input: EnvSourcesInput, values: Map<string, EnvValu
   const outcome = probe({ shell, env: loginShellExecEnv(ownEnv, ownEnv.HOME, facts), timeoutMs: settings.timeoutMs });
   if (!outcome.ok) {
     const enabledIn = settings.enabledBy === 'config' ? input.configPath : values.get('OPENCLAW_LOAD_SHELL_ENV')?.file ?? input.configPath;
-    const message = `OpenClaw's login-shell import failed: \`${shell} -l -c 'env -0'\` ${failureWords(outcome, settings.timeoutMs)}. Keys exported only by your shell profile stay missing.`;
+    const message = words('OpenClaw\'s login-shell import failed: `{0} -l -c \'env -0\'` {1}. Keys exported only by your shell profile stay missing.', shell, failureWords(outcome, settings.timeoutMs));
     issues.push(issue('env/login-shell-failed', 'warning', enabledIn ?? shell, message, settings.enabledBy === 'config' ? ['env', 'shellEnv', 'enabled'] : undefined));
     return { ...where, outcome: 'failed', appliedKeys: [] };
   }
@@ -186,13 +186,13 @@ function gatewayProcessEnv(input: EnvSourcesInput, values: Iterable<readonly [st
   return env;
 }
 
-function failureWords(outcome: Extract<LoginShellOutcome, { ok: false }>, timeoutMs: number): string {
+function failureWords(outcome: Extract<LoginShellOutcome, { ok: false }>, timeoutMs: number): Words {
   switch (outcome.failure) {
-    case 'timeout': return `did not finish within ${timeoutMs} ms (env.shellEnv.timeoutMs)`;
-    case 'exit-status': return `exited with status ${outcome.detail ?? '?'}`;
-    case 'signal': return `was stopped by ${outcome.detail ?? 'a signal'}`;
-    case 'output-too-large': return 'printed more than 2 MB';
-    case 'spawn-error': return `could not be started${outcome.detail ? ` (${outcome.detail})` : ''}`;
+    case 'timeout': return words('did not finish within {0} ms (env.shellEnv.timeoutMs)', timeoutMs);
+    case 'exit-status': return words('exited with status {0}', outcome.detail ?? '?');
+    case 'signal': return outcome.detail ? words('was stopped by {0}', outcome.detail) : words('was stopped by a signal');
+    case 'output-too-large': return words('printed more than 2 MB');
+    case 'spawn-error': return outcome.detail ? words('could not be started ({0})', outcome.detail) : words('could not be started');
   }
 }
 

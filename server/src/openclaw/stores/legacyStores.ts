@@ -1,6 +1,6 @@
 import type { AuthStore } from '../credential.js';
 import { readTextFile } from '../fileRead.js';
-import { issue, type SourceIssue } from '../issues.js';
+import { issue, words, type SourceIssue } from '../issues.js';
 import { migrateLegacyAuth } from './legacyAuthMigration.js';
 
 /**
@@ -13,9 +13,9 @@ export function legacyProfiles(legacyAuthFile: string, oauthFile: string, issues
   // does it now changes nothing the status shows.
   const migration = migrateLegacyAuth(readJson(legacyAuthFile), readJson(oauthFile));
   if (migration.fromAuthJson > 0) {
-    issues.push(issue('store/legacy-auth-json', 'warning', legacyAuthFile, 'OpenClaw reads this legacy auth.json because the agent has no auth-profiles.json, and migrates it into auth-profiles.json on its next run.'));
+    issues.push(issue('store/legacy-auth-json', 'warning', legacyAuthFile, words('OpenClaw reads this legacy auth.json because the agent has no auth-profiles.json, and migrates it into auth-profiles.json on its next run.')));
   }
-  if (migration.fromOAuthJson > 0) issues.push(issue('store/legacy-oauth-json', 'warning', oauthFile, 'OpenClaw imports OAuth credentials from this legacy file into agents that have no auth-profiles.json.'));
+  if (migration.fromOAuthJson > 0) issues.push(issue('store/legacy-oauth-json', 'warning', oauthFile, words('OpenClaw imports OAuth credentials from this legacy file into agents that have no auth-profiles.json.')));
   return migration.profiles as unknown as AuthStore['profiles'];
 }
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { kernelFileIssue } from '../fileRead.js';
-import { issue, type SourceIssue } from '../issues.js';
+import { issue, words, type SourceIssue, type Words } from '../issues.js';
 
 /** Minimal typing of Node's built-in `node:sqlite` (Node ≥ 22.5), loaded only when present. */
 export interface SqliteDatabase {
@@ -66,17 +66,17 @@ export function readSqliteUntouched<T>(database: string, read: (db: SqliteDataba
   try {
     stat = fs.statSync(database, { throwIfNoEntry: false });
   } catch (error) {
-    return failed(database, 'sqlite/unreadable', `Cannot look at this SQLite database (${errorText(error)}).`);
+    return failed(database, 'sqlite/unreadable', words('Cannot look at this SQLite database ({0}).', errorText(error)));
   }
   if (!stat) return { kind: 'missing' };
-  if (stat.isDirectory()) return failed(database, 'sqlite/not-a-file', 'A folder stands where OpenClaw keeps this SQLite database, so no credentials can be read from it. Move the folder away.');
-  if (!stat.isFile()) return failed(database, 'sqlite/not-a-file', 'This path is not a regular file, so it cannot be the SQLite database OpenClaw keeps credentials in.');
+  if (stat.isDirectory()) return failed(database, 'sqlite/not-a-file', words('A folder stands where OpenClaw keeps this SQLite database, so no credentials can be read from it. Move the folder away.'));
+  if (!stat.isFile()) return failed(database, 'sqlite/not-a-file', words('This path is not a regular file, so it cannot be the SQLite database OpenClaw keeps credentials in.'));
   // A link to /proc/kmsg and the like: SQLite would wait on it forever (issue 13).
   const kernel = kernelFileIssue(database);
   if (kernel) return { kind: 'failed', issue: kernel };
   const sqlite = loadSqlite();
   if (!sqlite) {
-    return failed(database, 'sqlite/unavailable', `This OpenClaw keeps credentials in SQLite, which needs Node 22.5 or newer to read (this is Node ${process.versions.node}).`, 'warning');
+    return failed(database, 'sqlite/unavailable', words('This OpenClaw keeps credentials in SQLite, which needs Node 22.5 or newer to read (this is Node {0}).', process.versions.node), 'warning');
   }
   for (let attempt = 0; ; attempt++) {
     const before = fingerprint(database);
@@ -85,12 +85,12 @@ export function readSqliteUntouched<T>(database: string, read: (db: SqliteDataba
       options.betweenLooks?.();
       outcome = before.companions ? readCopy(sqlite, database, before.companions, read) : readImmutable(sqlite, database, read);
     } catch (error) {
-      outcome = failed(database, 'sqlite/unreadable', `Cannot read this SQLite database (${errorText(error)}).`);
+      outcome = failed(database, 'sqlite/unreadable', words('Cannot read this SQLite database ({0}).', errorText(error)));
     }
     if (fingerprint(database).key === before.key) return outcome;
     const delay = RETRY_DELAYS_MS[attempt];
     if (delay === undefined) {
-      return failed(database, 'sqlite/busy', 'This SQLite database kept changing while it was being read (OpenClaw is writing to it). Run the status again in a moment.', 'warning');
+      return failed(database, 'sqlite/busy', words('This SQLite database kept changing while it was being read (OpenClaw is writing to it). Run the status again in a moment.'), 'warning');
     }
     sleepSync(delay);
   }
@@ -140,7 +140,7 @@ function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-function failed(database: string, code: string, message: string, severity: 'error' | 'warning' = 'error'): { kind: 'failed'; issue: SourceIssue } {
+function failed(database: string, code: string, message: Words, severity: 'error' | 'warning' = 'error'): { kind: 'failed'; issue: SourceIssue } {
   return { kind: 'failed', issue: issue(code, severity, database, message) };
 }
 
