@@ -25,6 +25,7 @@ async function rowTooltip(page: Page, label: string, level: number): Promise<str
   const hover = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: 'gateway service will not see' }).last();
   await hover.waitFor({ state: 'visible', timeout: 10_000 });
   const text = (await hover.innerText()).replace(/\s+/g, ' ');
+  assert.ok(!text.includes(CANARY), `no secret in the tooltip of ${label}`);
   await page.mouse.move(700, 10);
   await page.locator('.workbench-hover').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
   return text;
@@ -52,6 +53,7 @@ test('a provider key only in the editor\'s environment: marked on its tree rows,
     assert.match(provider.description, /^⚠ the gateway service will not see it · static \(never expires\)$/);
     const key = await findRow(page, 'ANTHROPIC_API_KEY', 'main');
     assert.ok(key?.description.startsWith(`${MARKER} · used · `), `the env-key row: ${key?.description}`);
+    assert.ok(!JSON.stringify(await profileTreeRows(page)).includes(CANARY), 'no secret in a row\'s label or description');
     await screenshot(page, 'gateway-blind-tree');
 
     const advice = `The gateway service will not see ANTHROPIC_API_KEY: only the environment VS Code was started from sets it. Add it to ${envFile} (Add to the State .env), to the env block of openclaw.json, or enable env.shellEnv.`;
@@ -61,7 +63,9 @@ test('a provider key only in the editor\'s environment: marked on its tree rows,
     await ourStatusItem(page).hover();
     const barHover = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: 'gateway service will not see' }).last();
     await barHover.waitFor({ state: 'visible', timeout: 10_000 });
-    assert.ok((await barHover.innerText()).replace(/\s+/g, ' ').includes(advice), 'the status-bar tooltip names it');
+    const barText = (await barHover.innerText()).replace(/\s+/g, ' ');
+    assert.ok(barText.includes(advice), 'the status-bar tooltip names it');
+    assert.ok(!barText.includes(CANARY), 'no secret in the status-bar tooltip');
     await page.mouse.move(700, 10);
 
     await runFromPalette(page, 'OpenClaw Auth: Show Status');
@@ -70,6 +74,7 @@ test('a provider key only in the editor\'s environment: marked on its tree rows,
       return text.includes('Gateway service will not see') ? text : undefined;
     }, 20_000);
     assert.match(report, /- ANTHROPIC_API_KEY \(anthropic\): add it to /, report);
+    assert.ok(!report.includes(CANARY), 'no secret in the report');
     await page.keyboard.press('Control+W');
 
     // The row's inline action, as a user clicks it.
