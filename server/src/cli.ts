@@ -10,6 +10,7 @@ import { runMetricsCommand } from './metricsCommand.js';
 import { describeRefusal, runWriteCommand, WRITE_COMMANDS, WriteUsageError } from './writeCommands.js';
 import { WriteRefused } from './openclaw/writes.js';
 import { isStoreCheckWorker, serveStoreChecks } from './diagnostics/storeCheckWorker.js';
+import { isCredentialWriteWorker, serveCredentialWrites } from './credentialWriter/writeWorker.js';
 
 /** Exit code for bad input (usage, unknown agent): distinct from --check's 1 and 2. */
 const EXIT_USAGE = 3;
@@ -104,8 +105,9 @@ async function run(argv: string[]): Promise<number> {
   return main(argv);
 }
 
-// The language server runs this bundle as its store checker's worker thread (storeCheckWorker.ts).
+// The language server runs this bundle as its store checker's and credential writer's worker threads.
 if (isStoreCheckWorker()) serveStoreChecks();
+else if (isCredentialWriteWorker()) serveCredentialWrites();
 else run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

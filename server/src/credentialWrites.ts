@@ -1,12 +1,14 @@
 /**
  * The language server's write requests (Paste Token, Auth Order, Remove Profile): each becomes one
  * `CredentialChange` applied through the engine's `applyCredentialChange` with the server's current
- * settings, then the state is re-read and published at once. A pasted secret lives in this module
- * only for the duration of the write; no message, log line or result ever carries it.
+ * settings, one at a time in a worker thread (credentialWriter/), then the state is re-read and
+ * published at once. A pasted secret lives here and in the writer's request message only for the
+ * duration of the write; no log line or result ever carries it.
  */
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { CredentialWriteQueue } from './credentialWriter/writeQueue.js';
 import { WriteRefused, type CredentialChange, type WriteResult } from './openclaw/stores/storeWriter.js';
-import { applyCredentialChange, readAuthOrder } from './openclaw/writes.js';
+import { readAuthOrder } from './openclaw/writes.js';
 import { checkPastedSecret, expiresAtFromNow, parseExpiresIn } from './openclaw/pasteInput.js';
 import {
   WRITE_REFUSED_ERROR, type AuthOrderInfo, type AuthOrderScope, type CredentialWriteResult, type PasteTokenParams,
@@ -15,9 +17,14 @@ import {
 import type { StatusService } from './statusService.js';
 
 export class CredentialWrites {
-  constructor(private readonly service: StatusService, private readonly log: (message: string) => void, private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly service: StatusService,
+    private readonly log: (message: string) => void,
+    private readonly clock: () => number = Date.now,
+    private readonly queue = new CredentialWriteQueue(),
+  ) {}
 
-  pasteToken(params: PasteTokenParams): CredentialWriteResult {
+  async pasteToken(params: PasteTokenParams): Promise<CredentialWriteResult> {
     const provider = requiredText(params?.provider, 'provider');
     const profileId = params.profileId?.trim() || `${provider}:manual`;
     return this.write(params.agentId, () => pastedTokenChange(provider, profileId, params, this.clock()));
@@ -37,19 +44,19 @@ export class CredentialWrites {
     }
   }
 
-  orderSet(scope: AuthOrderScope & { profileIds: string[] }): CredentialWriteResult {
+  async orderSet(scope: AuthOrderScope & { profileIds: string[] }): Promise<CredentialWriteResult> {
     const provider = requiredText(scope?.provider, 'provider');
     const ids = Array.isArray(scope.profileIds) ? scope.profileIds.filter((id): id is string => typeof id === 'string' && id.trim() !== '') : [];
     if (ids.length === 0) throw new ResponseError(ErrorCodes.InvalidParams, 'Give at least one profile id for the order, or clear it.');
     return this.write(scope.agentId, () => ({ kind: 'order-set', provider, profileIds: ids }));
   }
 
-  orderClear(scope: AuthOrderScope): CredentialWriteResult {
+  async orderClear(scope: AuthOrderScope): Promise<CredentialWriteResult> {
     const provider = requiredText(scope?.provider, 'provider');
     return this.write(scope.agentId, () => ({ kind: 'order-clear', provider }));
   }
 
-  removeProfile(params: { agentId?: string; profileId: string }): CredentialWriteResult {
+  async removeProfile(params: { agentId?: string; profileId: string }): Promise<CredentialWriteResult> {
     const profileId = requiredText(params?.profileId, 'profileId');
     return this.write(params.agentId, () => ({ kind: 'remove', profileId }));
   }
@@ -67,11 +74,16 @@ export class CredentialWrites {
     return { summary: result.summary, written: result.written, snapshot: this.service.afterWrite() };
   }
 
-  /** Builds the change (validation may refuse), applies it, re-reads and publishes. */
-  private write(agentId: string | undefined, change: () => CredentialChange): CredentialWriteResult {
+  /** Stops the writer thread; a write under way finishes first. */
+  dispose(): void {
+    this.queue.dispose();
+  }
+
+  /** Builds the change (validation may refuse at once), queues it, then re-reads and publishes. */
+  private async write(agentId: string | undefined, change: () => CredentialChange): Promise<CredentialWriteResult> {
     let result: WriteResult;
     try {
-      result = applyCredentialChange(this.service.writeTarget(agentId), change());
+      result = await this.queue.apply(() => this.service.writeTarget(agentId), change());
     } catch (error) {
       throw this.responseError('write the credential change', error);
     }

@@ -40,13 +40,13 @@ function setup(profiles: Record<string, unknown>) {
 const mainAgent = (s: StatusSnapshot | undefined) => s?.agents.find((a) => a.agentId === 'main');
 const anthropic = (s: StatusSnapshot | undefined) => mainAgent(s)?.providers.find((p) => p.provider === 'anthropic');
 
-test('paste-token into an expired home: the store holds the token, the snapshot sent right away is ok, nothing echoes the token', () => {
+test('paste-token into an expired home: the store holds the token, the snapshot sent right away is ok, nothing echoes the token', async () => {
   const { service, writes, sent, logs, storeFile } = setup({ 'anthropic:default': { type: 'token', provider: 'anthropic', token: oldToken, expires: Date.now() - 2 * HOUR } });
   try {
     assert.equal(mainAgent(service.current())?.checkCode, 1, 'expired before');
     const before = sent.length;
-    const result = writes.pasteToken({ agentId: 'main', provider: 'anthropic', profileId: 'anthropic:default', token: newToken, expiresIn: '365d' });
-    // Sent synchronously within the request: the client sees it before the answer.
+    const result = await writes.pasteToken({ agentId: 'main', provider: 'anthropic', profileId: 'anthropic:default', token: newToken, expiresIn: '365d' });
+    // Sent within the request: the client sees it before the answer.
     assert.equal(sent.length, before + 1, 'the re-read was notified at once');
     assert.equal(mainAgent(sent.at(-1))?.checkCode, 0);
     assert.equal(anthropic(result.snapshot)?.status, 'ok');
@@ -63,10 +63,10 @@ test('paste-token into an expired home: the store holds the token, the snapshot 
   }
 });
 
-test('a default profile id is <provider>:manual, as the real CLI', () => {
+test('a default profile id is <provider>:manual, as the real CLI', async () => {
   const { service, writes, storeFile } = setup({});
   try {
-    writes.pasteToken({ agentId: 'main', provider: 'anthropic', token: newToken });
+    await writes.pasteToken({ agentId: 'main', provider: 'anthropic', token: newToken });
     const stored = JSON.parse(fs.readFileSync(storeFile, 'utf8'));
     assert.equal(stored.profiles['anthropic:manual'].token, newToken);
     assert.equal(stored.profiles['anthropic:manual'].expires, undefined, 'no --expires-in, no expires');
@@ -75,7 +75,7 @@ test('a default profile id is <provider>:manual, as the real CLI', () => {
   }
 });
 
-test('a refused secret is a WRITE_REFUSED_ERROR with its code and a reason that quotes nothing, and nothing is written', () => {
+test('a refused secret is a WRITE_REFUSED_ERROR with its code and a reason that quotes nothing, and nothing is written', async () => {
   const { service, writes, storeFile, logs } = setup({ 'anthropic:default': { type: 'token', provider: 'anthropic', token: oldToken } });
   try {
     const before = fs.readFileSync(storeFile, 'utf8');
@@ -85,7 +85,7 @@ test('a refused secret is a WRITE_REFUSED_ERROR with its code and a reason that 
       [`hello-${CANARY}${'x'.repeat(80)}`, 'secret/not-anthropic'],
     ];
     for (const [token, code] of cases) {
-      assert.throws(() => writes.pasteToken({ agentId: 'main', provider: 'anthropic', token }), (error: unknown) => {
+      await assert.rejects(writes.pasteToken({ agentId: 'main', provider: 'anthropic', token }), (error: unknown) => {
         assert.ok(error instanceof ResponseError);
         assert.equal(error.code, WRITE_REFUSED_ERROR);
         assert.equal((error.data as { code: string }).code, code);
@@ -93,7 +93,7 @@ test('a refused secret is a WRITE_REFUSED_ERROR with its code and a reason that 
         return true;
       });
     }
-    assert.throws(() => writes.pasteToken({ agentId: 'main', provider: 'anthropic', token: newToken, expiresIn: 'soon' }), (e: unknown) => (e as ResponseError<{ code: string }>).data?.code === 'paste/expires-in');
+    await assert.rejects(writes.pasteToken({ agentId: 'main', provider: 'anthropic', token: newToken, expiresIn: 'soon' }), (e: unknown) => (e as ResponseError<{ code: string }>).data?.code === 'paste/expires-in');
     assert.equal(fs.readFileSync(storeFile, 'utf8'), before, 'the store is untouched');
     assert.ok(!logs.join('\n').includes(CANARY));
   } finally {
@@ -101,11 +101,11 @@ test('a refused secret is a WRITE_REFUSED_ERROR with its code and a reason that 
   }
 });
 
-test('an API key goes to an api_key profile', () => {
+test('an API key goes to an api_key profile', async () => {
   const { service, writes, storeFile } = setup({});
   try {
     const key = `sk-ant-api03-${CANARY}${'K'.repeat(60)}`;
-    writes.pasteToken({ agentId: 'main', provider: 'anthropic', profileId: 'anthropic:key', token: key });
+    await writes.pasteToken({ agentId: 'main', provider: 'anthropic', profileId: 'anthropic:key', token: key });
     const stored = JSON.parse(fs.readFileSync(storeFile, 'utf8'));
     assert.equal(stored.profiles['anthropic:key'].type, 'api_key');
   } finally {
@@ -113,7 +113,7 @@ test('an API key goes to an api_key profile', () => {
   }
 });
 
-test('order get / set / clear: where the order comes from, and the snapshot follows', () => {
+test('order get / set / clear: where the order comes from, and the snapshot follows', async () => {
   const far = Date.now() + 30 * 24 * HOUR;
   const { service, writes } = setup({
     'anthropic:a': { type: 'token', provider: 'anthropic', token: oldToken, expires: far },
@@ -123,27 +123,27 @@ test('order get / set / clear: where the order comes from, and the snapshot foll
     const before = writes.orderGet({ agentId: 'main', provider: 'anthropic' });
     assert.equal(before.source, 'default');
     assert.deepEqual([...before.profiles].sort(), ['anthropic:a', 'anthropic:b']);
-    const set = writes.orderSet({ agentId: 'main', provider: 'anthropic', profileIds: ['anthropic:b', 'anthropic:a'] });
+    const set = await writes.orderSet({ agentId: 'main', provider: 'anthropic', profileIds: ['anthropic:b', 'anthropic:a'] });
     assert.deepEqual(anthropic(set.snapshot)?.candidates.filter((c) => c.kind === 'profile').map((c) => c.id), ['anthropic:b', 'anthropic:a']);
     const after = writes.orderGet({ agentId: 'main', provider: 'anthropic' });
     assert.equal(after.source, 'auth-state', 'OpenClaw 2026.6 keeps the override in auth-state.json');
     assert.deepEqual(after.order, ['anthropic:b', 'anthropic:a']);
     assert.deepEqual(after.effective, ['anthropic:b', 'anthropic:a']);
-    writes.orderClear({ agentId: 'main', provider: 'anthropic' });
+    await writes.orderClear({ agentId: 'main', provider: 'anthropic' });
     assert.equal(writes.orderGet({ agentId: 'main', provider: 'anthropic' }).source, 'default');
-    assert.throws(() => writes.orderSet({ agentId: 'main', provider: 'anthropic', profileIds: ['anthropic:nope'] }), (e: unknown) => (e as ResponseError<{ code: string }>).data?.code === 'write/unknown-profile');
+    await assert.rejects(writes.orderSet({ agentId: 'main', provider: 'anthropic', profileIds: ['anthropic:nope'] }), (e: unknown) => (e as ResponseError<{ code: string }>).data?.code === 'write/unknown-profile');
   } finally {
     service.dispose();
   }
 });
 
-test('remove: the profile is gone from the store and from the snapshot sent', () => {
+test('remove: the profile is gone from the store and from the snapshot sent', async () => {
   const { service, writes, storeFile, sent } = setup({
     'anthropic:a': { type: 'token', provider: 'anthropic', token: oldToken },
     'anthropic:b': { type: 'token', provider: 'anthropic', token: `${oldToken}b` },
   });
   try {
-    writes.removeProfile({ agentId: 'main', profileId: 'anthropic:a' });
+    await writes.removeProfile({ agentId: 'main', profileId: 'anthropic:a' });
     assert.deepEqual(Object.keys(JSON.parse(fs.readFileSync(storeFile, 'utf8')).profiles), ['anthropic:b']);
     assert.deepEqual(anthropic(sent.at(-1))?.candidates.map((c) => c.id), ['anthropic:b']);
   } finally {
@@ -151,10 +151,10 @@ test('remove: the profile is gone from the store and from the snapshot sent', ()
   }
 });
 
-test('an unknown agent is refused with its code', () => {
+test('an unknown agent is refused with its code', async () => {
   const { service, writes } = setup({});
   try {
-    assert.throws(() => writes.pasteToken({ agentId: 'ghost', provider: 'anthropic', token: newToken }), (e: unknown) => (e as ResponseError<{ code: string }>).data?.code === 'write/unknown-agent');
+    await assert.rejects(writes.pasteToken({ agentId: 'ghost', provider: 'anthropic', token: newToken }), (e: unknown) => (e as ResponseError<{ code: string }>).data?.code === 'write/unknown-agent');
   } finally {
     service.dispose();
   }

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { bundledCliFile } from '../bundledCli.js';
 import type { SourceIssue } from '../openclaw/issues.js';
 import { serverLocale } from '../serverL10n.js';
 import { editorStoreIssues } from './editorStoreIssues.js';
@@ -26,7 +25,7 @@ export class StoreChecker {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: StoreCheckResult) => void; reject: (e: Error) => void }>();
 
-  constructor(private readonly workerFile: string | undefined = bundledWorkerFile()) {}
+  constructor(private readonly workerFile: string | undefined = bundledCliFile()) {}
 
   check(text: string, file: string, limit: number, clock: ExpiryClock): Promise<StoreCheckResult> {
     if (!this.workerFile) {
@@ -74,11 +73,4 @@ export class StoreChecker {
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
   }
-}
-
-/** dist/cli.js beside the bundled server; undefined when running from the sources. */
-function bundledWorkerFile(): string | undefined {
-  if (typeof __dirname !== 'string') return undefined;
-  const file = path.join(__dirname, 'cli.js');
-  return fs.existsSync(file) ? file : undefined;
 }

@@ -1,0 +1,34 @@
+/**
+ * The credential writer's worker thread: applies the language server's writes off its main thread.
+ * A write may wait up to about a minute for OpenClaw's busy lock (`auth-profiles.json.lock`, or
+ * the SQLite state lock and busy timeout), and the server must keep answering hovers, diagnostics
+ * and status meanwhile. It runs inside dist/cli.js, which holds the engine's writers already.
+ */
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { applyCredentialChange, WriteRefused } from '../openclaw/writes.js';
+import type { CredentialWriteReply, CredentialWriteRequest } from './writeMessages.js';
+
+/** What the server passes as workerData, so the CLI bundle knows to serve writes instead of running. */
+export const CREDENTIAL_WRITE_ROLE = 'openclaw-auth-credential-write';
+
+export function isCredentialWriteWorker(): boolean {
+  return !isMainThread && (workerData as { role?: unknown } | null)?.role === CREDENTIAL_WRITE_ROLE;
+}
+
+export function serveCredentialWrites(): void {
+  parentPort?.on('message', (request: CredentialWriteRequest) => {
+    parentPort?.postMessage(applyAsReply(request));
+  });
+}
+
+/** The write's outcome as a message; a refusal keeps its code, reason and place. */
+export function applyAsReply(request: CredentialWriteRequest): CredentialWriteReply {
+  try {
+    return { id: request.id, written: applyCredentialChange(request.target, request.change) };
+  } catch (error) {
+    if (error instanceof WriteRefused) {
+      return { id: request.id, refused: { code: error.code, message: error.message, ...(error.location ? { location: error.location } : {}) } };
+    }
+    return { id: request.id, error: (error as Error)?.message ?? String(error) };
+  }
+}
