@@ -171,7 +171,7 @@ connection.onCodeLens((params) => {
 });
 
 connection.onExecuteCommand((params) => {
-  if (params.command === REWRITE_LEGACY_AUTH_COMMAND) return writes.runFixCommand(() => runLegacyAuthCommand(params.arguments, checksContext()));
+  if (params.command === REWRITE_LEGACY_AUTH_COMMAND) return writes.runFixCommand(() => runLegacyAuthCommand(params.arguments, checksContext(), (uri) => documents.get(uri)?.getText()));
   if (params.command !== TIGHTEN_FILE_MODE_COMMAND) return;
   const file = runTightenCommand(params.arguments, checksContext());
   const doc = file ? documents.get(params.arguments?.[0] as string) : undefined;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CodeActionRequest, DiagnosticSeverity, ExecuteCommandRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { tempHome } from '../support/fakeHome.ts';
-import { expectedMigratedStore, writeLegacyAuthHome } from '../support/legacyAuthHome.ts';
+import { expectedFlatRewrite, expectedMigratedStore, writeLegacyAuthHome, writeLegacyFlatHome } from '../support/legacyAuthHome.ts';
 import { startOnHome, stopAndClean, type LspServer } from './lspServer.ts';
 
 /** In every secret of the home: it must never cross the pipe (titles, messages, command results). */
@@ -88,5 +88,44 @@ describe('quick fix: rewrite a legacy auth.json into auth-profiles.json, keeping
     assert.deepEqual(fs.readFileSync(authJson), original);
     assert.deepEqual(fs.readFileSync(path.join(agentDir, 'auth-profiles.json')), before);
     assert.ok(!fs.readdirSync(agentDir).some((f) => /^auth\.json\.\d+\.bak$/.test(f)));
+  });
+
+  test('a flat auth-profiles.json: the fix rewrites it as openclaw doctor --fix does, keeping a .legacy-flat backup; unsaved edits are refused', async () => {
+    const other = tempHome('oc-lsp-legacy-flat-');
+    try {
+      const { store, agentDir: dir } = writeLegacyFlatHome(other, CANARY, EXPIRES);
+      const original = fs.readFileSync(store, 'utf8');
+      const uri = await server.open(store, original);
+      const published = await server.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.code === 'store/legacy-flat'));
+      const diagnostic = published.diagnostics.find((d) => d.code === 'store/legacy-flat')!;
+      const actions = await fixesFor(uri, diagnostic);
+      assert.equal(actions.length, 1);
+      assert.equal(actions[0]!.kind, 'quickfix');
+      assert.equal(actions[0]!.edit, undefined);
+      assert.match(actions[0]!.title, /doctor --fix/);
+
+      // The editor's copy has an unsaved edit: nothing is written.
+      await server.change(uri, 2, `${original} `);
+      await assert.rejects(server.connection.sendRequest(ExecuteCommandRequest.type, { command: COMMAND, arguments: [uri] }), /differs from the editor's copy/);
+      assert.equal(fs.readFileSync(store, 'utf8'), original);
+      assert.deepEqual(fs.readdirSync(dir), ['auth-profiles.json']);
+
+      await server.change(uri, 3, original);
+      await server.connection.sendRequest(ExecuteCommandRequest.type, { command: COMMAND, arguments: [uri] });
+      const rewritten = fs.readFileSync(store, 'utf8');
+      assert.equal(rewritten, `${JSON.stringify(expectedFlatRewrite(CANARY, EXPIRES), null, 2)}\n`);
+      assert.equal(fs.statSync(store).mode & 0o777, 0o600);
+      const backups = fs.readdirSync(dir).filter((f) => f !== 'auth-profiles.json');
+      assert.equal(backups.length, 1);
+      assert.match(backups[0]!, /^auth-profiles\.json\.legacy-flat\.\d+\.bak$/);
+      assert.equal(fs.readFileSync(path.join(dir, backups[0]!), 'utf8'), original);
+
+      // The editor reloads the file from disk: the re-check is clean.
+      await server.change(uri, 4, rewritten);
+      const recheck = await server.diagnosticsFor(uri, (p) => p.version === 4);
+      assert.deepEqual(recheck.diagnostics.filter((d) => d.severity !== DiagnosticSeverity.Hint && d.severity !== DiagnosticSeverity.Information).map((d) => d.code), []);
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
   });
 });

@@ -58,3 +58,44 @@ export function writeLegacyAuthHome(home: string, canary: string, expires: numbe
   fs.writeFileSync(path.join(stateDir, 'credentials', 'oauth.json'), JSON.stringify(files.oauthJson, null, 2), { mode: 0o600 });
   return { stateDir, agentDir, authJson };
 }
+
+/**
+ * An agent's auth-profiles.json in the legacy flat shape, with what `openclaw doctor --fix` treats
+ * differently: a type guessed from the fields, `provider` from the entry (not normalised) or the
+ * trimmed key, dropped fields, a blank key and an OAuth entry without `expires` (both left out).
+ */
+export function legacyFlatStore(canary: string, expires: number): Record<string, unknown> {
+  return {
+    openrouter: { apiKey: `sk-or-${canary}${'x'.repeat(30)}`, email: 'me@example.com', note: 'dropped' },
+    anthropic: { token: `sk-ant-oat01-${canary}${'y'.repeat(80)}`, expires },
+    google: { access: `ya29.${canary}access`, refresh: `1//${canary}refresh`, expires, projectId: 'proj-1' },
+    ' Mixed ': { type: 'api_key', provider: 'Mixed', key: `k-${canary}${'z'.repeat(20)}` },
+    blank: { type: 'api_key', key: '   ' },
+    halfoauth: { access: `a-${canary}`, refresh: `r-${canary}` },
+  };
+}
+
+/** What OpenClaw 2026.6.1's `doctor --fix` writes over that file (seen in a live run; written out by hand). */
+export function expectedFlatRewrite(canary: string, expires: number): unknown {
+  return {
+    version: 1,
+    profiles: {
+      'openrouter:default': { type: 'api_key', provider: 'openrouter', key: `sk-or-${canary}${'x'.repeat(30)}`, email: 'me@example.com' },
+      'anthropic:default': { type: 'token', provider: 'anthropic', token: `sk-ant-oat01-${canary}${'y'.repeat(80)}`, expires },
+      'google:default': { type: 'oauth', provider: 'google', access: `ya29.${canary}access`, refresh: `1//${canary}refresh`, expires, projectId: 'proj-1' },
+      'Mixed:default': { type: 'api_key', provider: 'Mixed', key: `k-${canary}${'z'.repeat(20)}` },
+    },
+  };
+}
+
+/** Writes a home whose main agent's auth-profiles.json (mode 0644) is in the legacy flat shape. */
+export function writeLegacyFlatHome(home: string, canary: string, expires: number): { stateDir: string; agentDir: string; store: string } {
+  const stateDir = path.join(home, '.openclaw');
+  const agentDir = path.join(stateDir, 'agents', 'main', 'agent');
+  fs.mkdirSync(agentDir, { recursive: true });
+  fs.writeFileSync(path.join(stateDir, 'openclaw.json'), JSON.stringify({ agents: { defaults: { model: { primary: 'anthropic/claude-sonnet-4-5' } } } }));
+  const store = path.join(agentDir, 'auth-profiles.json');
+  fs.writeFileSync(store, `${JSON.stringify(legacyFlatStore(canary, expires), null, 2)}\n`);
+  fs.chmodSync(store, 0o644);
+  return { stateDir, agentDir, store };
+}

@@ -77,15 +77,77 @@ function legacyCredential(raw: unknown): JsonObject | undefined {
       }
       const expires = expiry(entry.expires);
       if (expires !== undefined) out.expires = expires;
-      for (const field of ['enterpriseUrl', 'projectId', 'accountId'] as const) {
-        const value = nonBlank(entry[field]);
-        if (value !== undefined) out[field] = value;
-      }
-      return { ...out, ...withEmail };
+      return { ...out, ...oauthExtras(entry), ...withEmail };
     }
     default:
       return undefined;
   }
+}
+
+/** Names a flat store cannot turn into a profile id (OpenClaw's doctor skips them). */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The profiles `openclaw doctor --fix` (2026.6.1, doctor-auth-flat-profiles) writes over an
+ * `auth-profiles.json` in the legacy flat shape `{ "openrouter": { "apiKey": … } }`: each trimmed
+ * key becomes `<key>:default`, its type taken from `type`/`mode` or guessed from the fields (a key,
+ * a token, or access + refresh + a numeric expires), `provider` from the entry or else the key (as
+ * written, not normalised); an entry without its secret is left out. Undefined when the file is not
+ * that shape or nothing converts. Seen live: the doctor's rewrite is exactly this.
+ */
+export function migrateLegacyFlatStore(raw: unknown): Record<string, JsonObject> | undefined {
+  if (!isRecord(raw) || 'profiles' in raw) return undefined;
+  const profiles: Record<string, JsonObject> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const providerId = key.trim();
+    if (!providerId || UNSAFE_KEYS.has(providerId) || !isRecord(value)) continue;
+    const credential = flatCredential(providerId, value);
+    if (credential) profiles[`${providerId}:default`] = credential;
+  }
+  return Object.keys(profiles).length > 0 ? profiles : undefined;
+}
+
+function flatCredential(providerId: string, raw: JsonObject): JsonObject | undefined {
+  const provider = nonBlank(raw.provider) ?? providerId;
+  const email = nonBlank(raw.email);
+  const withEmail = email !== undefined ? { email } : {};
+  switch (flatType(raw)) {
+    case 'api_key': {
+      const key = nonBlank(raw.key) ?? nonBlank(raw.apiKey);
+      return key !== undefined ? { type: 'api_key', provider, key, ...withEmail } : undefined;
+    }
+    case 'token': {
+      const token = nonBlank(raw.token);
+      return token !== undefined ? { type: 'token', provider, token, ...(typeof raw.expires === 'number' ? { expires: raw.expires } : {}), ...withEmail } : undefined;
+    }
+    case 'oauth': {
+      const access = nonBlank(raw.access);
+      const refresh = nonBlank(raw.refresh);
+      if (access === undefined || refresh === undefined || typeof raw.expires !== 'number') return undefined;
+      return { type: 'oauth', provider, access, refresh, expires: raw.expires, ...oauthExtras(raw), ...withEmail };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function flatType(raw: JsonObject): 'api_key' | 'token' | 'oauth' | undefined {
+  const explicit = nonBlank(raw.type) ?? nonBlank(raw.mode);
+  if (explicit === 'api_key' || explicit === 'token' || explicit === 'oauth') return explicit;
+  if ((nonBlank(raw.key) ?? nonBlank(raw.apiKey)) !== undefined) return 'api_key';
+  if (nonBlank(raw.token) !== undefined) return 'token';
+  if (nonBlank(raw.access) !== undefined && nonBlank(raw.refresh) !== undefined && typeof raw.expires === 'number') return 'oauth';
+  return undefined;
+}
+
+/** The optional OAuth fields both migrations keep, in OpenClaw's order, when not blank. */
+function oauthExtras(raw: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const field of ['enterpriseUrl', 'projectId', 'accountId'] as const) {
+    const value = nonBlank(raw[field]);
+    if (value !== undefined) out[field] = value;
+  }
+  return out;
 }
 
 /** A string that is not blank, as it is (OpenClaw does not trim what it keeps). */

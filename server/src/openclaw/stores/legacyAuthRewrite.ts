@@ -3,7 +3,7 @@ import path from 'node:path';
 import { readTextFile } from '../fileRead.js';
 import { authStorePath, legacyAuthPath, legacyOAuthPath } from '../paths.js';
 import { replaceFileAtomically } from './atomicFile.js';
-import { migrateLegacyAuth } from './legacyAuthMigration.js';
+import { migrateLegacyAuth, migrateLegacyFlatStore } from './legacyAuthMigration.js';
 import { LockTimeout, OPENCLAW_AUTH_STORE_LOCK, withStoreLock, type LockTiming } from './storeLock.js';
 import { WriteRefused, type WriteResult } from './storeWriter.js';
 
@@ -21,54 +21,111 @@ export interface LegacyAuthRewriteResult extends WriteResult {
  * Refused when the agent already has an `auth-profiles.json` (even one that does not parse: OpenClaw
  * would migrate over it, we leave that file to the user) or when auth.json holds nothing OpenClaw keeps.
  */
-export function rewriteLegacyAuthJson(agentDir: string, stateDir: string, lockTiming: LockTiming = OPENCLAW_AUTH_STORE_LOCK): LegacyAuthRewriteResult {
-  const storeFile = authStorePath(agentDir);
+export function rewriteLegacyAuthJson(agentDir: string, stateDir: string, options: RewriteOptions = {}): LegacyAuthRewriteResult {
+  return underStoreLock(agentDir, options, () => {
+    const storeFile = authStorePath(agentDir);
+    const legacyFile = legacyAuthPath(agentDir);
+    if (pathExists(storeFile)) {
+      throw new WriteRefused('store/exists', 'This agent already has an auth-profiles.json, so OpenClaw does not read auth.json. Nothing was written.', { file: storeFile });
+    }
+    return migrateAuthJson(storeFile, legacyFile, stateDir, options.expectedText);
+  });
+}
+
+/** `expectedText`: the file as the editor shows it; a file changed on disk since (or unsaved edits) is refused. */
+export interface RewriteOptions {
+  expectedText?: string;
+  lockTiming?: LockTiming;
+}
+
+/**
+ * `openclaw doctor --fix`'s repair of an `auth-profiles.json` in the legacy flat shape (which
+ * OpenClaw does not read at run time), done now: under the store lock, a copy of the file first
+ * (`auth-profiles.json.legacy-flat.<ms>.bak`, the doctor's name; 0600 here where the doctor keeps
+ * the old mode), then the file replaced atomically, mode 0600, by the profiles the doctor derives
+ * (legacyAuthMigration.ts). Refused when the file is no longer that shape or nothing converts.
+ */
+export function rewriteLegacyFlatStore(agentDir: string, options: RewriteOptions = {}): LegacyAuthRewriteResult {
+  return underStoreLock(agentDir, options, () => {
+    const storeFile = authStorePath(agentDir);
+    const text = readText(storeFile, options.expectedText);
+    const profiles = migrateLegacyFlatStore(parseJson(text, storeFile));
+    if (!profiles) {
+      throw new WriteRefused('store/legacy-nothing-to-migrate', 'auth-profiles.json is not in the legacy flat shape, or no entry of it holds a credential the doctor would keep. Nothing was written.', { file: storeFile });
+    }
+    const backup = freshName(undefined, (ms) => `${storeFile}.legacy-flat.${ms}.bak`);
+    fs.copyFileSync(storeFile, backup, fs.constants.COPYFILE_EXCL);
+    keepPrivate(backup);
+    replaceFileAtomically(storeFile, storeText(profiles));
+    return summaryOf(storeFile, backup, profiles, 'the flat file');
+  });
+}
+
+function underStoreLock(agentDir: string, options: RewriteOptions, fn: () => LegacyAuthRewriteResult): LegacyAuthRewriteResult {
   try {
-    return withStoreLock(storeFile, () => rewriteLocked(agentDir, stateDir), lockTiming);
+    return withStoreLock(authStorePath(agentDir), fn, options.lockTiming ?? OPENCLAW_AUTH_STORE_LOCK);
   } catch (error) {
     if (error instanceof LockTimeout) throw new WriteRefused('store/locked', `${error.message} Nothing was written.`, { file: error.lockPath });
     throw error;
   }
 }
 
-function rewriteLocked(agentDir: string, stateDir: string): LegacyAuthRewriteResult {
-  const storeFile = authStorePath(agentDir);
-  const legacyFile = legacyAuthPath(agentDir);
-  if (pathExists(storeFile)) {
-    throw new WriteRefused('store/exists', 'This agent already has an auth-profiles.json, so OpenClaw does not read auth.json. Nothing was written.', { file: storeFile });
-  }
-  const legacy = readJson(legacyFile, true);
-  const migration = migrateLegacyAuth(legacy, readJson(legacyOAuthPath(stateDir), false));
+function migrateAuthJson(storeFile: string, legacyFile: string, stateDir: string, expectedText: string | undefined): LegacyAuthRewriteResult {
+  const legacy = parseJson(readText(legacyFile, expectedText), legacyFile);
+  const migration = migrateLegacyAuth(legacy, optionalJson(legacyOAuthPath(stateDir)));
   if (migration.fromAuthJson === 0) {
     throw new WriteRefused('store/legacy-nothing-to-migrate', 'auth.json holds no profile OpenClaw would keep (each needs a known type and a "provider"). Nothing was written.', { file: legacyFile });
   }
-  const backup = backupName(legacyFile);
-  replaceFileAtomically(storeFile, `${JSON.stringify({ version: 1, profiles: migration.profiles }, null, 2)}\n`);
+  const backup = freshName(`${legacyFile}.bak`, (ms) => `${legacyFile}.${ms}.bak`);
+  replaceFileAtomically(storeFile, storeText(migration.profiles));
   fs.renameSync(legacyFile, backup);
   keepPrivate(backup);
-  const profileIds = Object.keys(migration.profiles);
+  return summaryOf(storeFile, backup, migration.profiles, 'auth.json');
+}
+
+function storeText(profiles: Record<string, unknown>): string {
+  // OpenClaw's JSON writer: two-space indent and a final newline.
+  return `${JSON.stringify({ version: 1, profiles }, null, 2)}\n`;
+}
+
+function summaryOf(storeFile: string, backup: string, profiles: Record<string, unknown>, what: string): LegacyAuthRewriteResult {
+  const profileIds = Object.keys(profiles);
   return {
     written: [storeFile, backup],
     backup,
     profileIds,
-    summary: `Moved ${profileIds.length} profile(s) into ${storeFile}: ${profileIds.join(', ')}; auth.json kept as ${path.basename(backup)}.`,
+    summary: `Wrote ${profileIds.length} profile(s) to ${storeFile}: ${profileIds.join(', ')}; ${what} kept as ${path.basename(backup)}.`,
   };
 }
 
-/** The file's JSON, or a refusal (`required`) / undefined (optional file) when it is missing or does not parse. */
-function readJson(file: string, required: boolean): unknown {
+/** The file's text, refused when missing, unreadable, or not what the editor showed. */
+function readText(file: string, expectedText: string | undefined): string {
   const read = readTextFile(file, { maxBytes: 16 * 1024 * 1024 });
-  if (read.kind === 'ok') {
-    try {
-      return JSON.parse(read.text);
-    } catch {
-      if (required) throw new WriteRefused('store/invalid-json', `${path.basename(file)} is not valid JSON. Nothing was written.`, { file });
-      return undefined;
-    }
-  }
-  if (!required) return undefined;
   if (read.kind === 'missing') throw new WriteRefused('store/legacy-missing', `${path.basename(file)} is gone. Nothing was written.`, { file });
-  throw new WriteRefused(read.issue.code, `${read.issue.message} Nothing was written.`, { file });
+  if (read.kind === 'unreadable') throw new WriteRefused(read.issue.code, `${read.issue.message} Nothing was written.`, { file });
+  if (expectedText !== undefined && read.text !== expectedText) {
+    throw new WriteRefused('store/unsaved', `${path.basename(file)} on disk differs from the editor's copy; save it (or revert) first. Nothing was written.`, { file });
+  }
+  return read.text;
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new WriteRefused('store/invalid-json', `${path.basename(file)} is not valid JSON. Nothing was written.`, { file });
+  }
+}
+
+/** The state's oauth.json as OpenClaw loads it: anything unreadable counts as absent. */
+function optionalJson(file: string): unknown {
+  const read = readTextFile(file, { maxBytes: 16 * 1024 * 1024 });
+  if (read.kind !== 'ok') return undefined;
+  try {
+    return JSON.parse(read.text);
+  } catch {
+    return undefined;
+  }
 }
 
 function pathExists(file: string): boolean {
@@ -81,13 +138,12 @@ function pathExists(file: string): boolean {
   }
 }
 
-/** `auth.json.bak`, else `auth.json.<ms>.bak`: an earlier backup is never replaced. */
-function backupName(legacyFile: string): string {
-  const plain = `${legacyFile}.bak`;
-  if (!pathExists(plain)) return plain;
-  for (let n = Date.now(); ; n++) {
-    const dated = `${legacyFile}.${n}.bak`;
-    if (!pathExists(dated)) return dated;
+/** `plain` when given and free, else the first free `dated(ms)` from now: an earlier backup is never replaced. */
+function freshName(plain: string | undefined, dated: (ms: number) => string): string {
+  if (plain !== undefined && !pathExists(plain)) return plain;
+  for (let ms = Date.now(); ; ms++) {
+    const name = dated(ms);
+    if (!pathExists(name)) return name;
   }
 }
 
