@@ -1,27 +1,24 @@
 /**
  * The language server's own words (diagnostics, quick fixes, lenses, completions) in the client's
  * display language, as the client's strings follow it: English in the sources, French in
- * serverL10n.fr.json keyed by the English text (the engine's message templates in engineWords.fr.json). The locale comes from the LSP `initialize`
- * request; the store-check worker gets it with each request.
+ * serverL10n.fr.json keyed by the English text; the templates of `words()` (openclaw/issues.ts: the
+ * engine's findings, and the editor's own findings made into issues) in engineWords.fr.json. The
+ * language is serverLocale.ts's, from the LSP `initialize` request.
  */
 import fr from './serverL10n.fr.json';
 import engineFr from './engineWords.fr.json';
 import { formatWords, type SourceIssue, type Words } from './openclaw/issues.js';
+import { serverLocale } from './serverLocale.js';
+
+export { serverLocale, setServerLocale } from './serverLocale.js';
 
 /** The server's own strings, and the engine's message templates (openclaw/issues.ts `words`) in a table of their own. */
 const TABLES: Record<string, Record<string, string>> = { fr: { ...engineFr, ...fr } };
-let table: Record<string, string> | undefined;
-let current = 'en';
 
-/** `locale` as LSP sends it (`fr`, `fr-CA`, `en-US`); unknown languages fall back to English. */
-export function setServerLocale(locale: string | undefined): void {
-  const language = (locale ?? 'en').toLowerCase().split(/[-_]/)[0] ?? 'en';
-  table = Object.hasOwn(TABLES, language) ? TABLES[language] : undefined;
-  current = table ? language : 'en';
-}
-
-export function serverLocale(): string {
-  return current;
+/** The table of the current language; none for English. */
+function currentTable(): Record<string, string> | undefined {
+  const language = serverLocale();
+  return Object.hasOwn(TABLES, language) ? TABLES[language] : undefined;
 }
 
 /** `message` in the current language, `{0}`, `{1}`… replaced by `args`. */
@@ -32,6 +29,7 @@ export function t(message: string, ...args: (string | number)[]): string {
 
 /** Own keys only: a template may come from outside (a schema validator's message), never from Object.prototype. */
 function translated(template: string): string {
+  const table = currentTable();
   return table && Object.hasOwn(table, template) ? table[template]! : template;
 }
 
@@ -40,7 +38,7 @@ export function tWords(w: Words): string {
   return formatWords(w, translated);
 }
 
-/** An engine issue's message in the current language (the English one when it was not made from words). */
+/** An engine issue's message in the current language (in English, or when it was not made from words, the message itself). */
 export function issueMessage(issue: Pick<SourceIssue, 'message' | 'words'>): string {
-  return issue.words ? tWords(issue.words) : issue.message;
+  return issue.words && currentTable() ? tWords(issue.words) : issue.message;
 }

@@ -2,7 +2,8 @@
  * Every word the language server puts in front of a French user, in French: the same corpus of
  * broken files (every diagnostic code it can raise on auth-profiles.json, .env and openclaw.json)
  * is opened in a server initialised with `locale: 'en'` and one with `locale: 'fr'`; each diagnostic
- * message, code action title, code lens title, hover and completion detail is paired with its
+ * message, code action title, code lens title, hover, completion detail and status-snapshot problem
+ * is paired with its
  * English twin. A French text equal to the English one (unless it is only identifiers, paths or
  * numbers), or with English prose left in it outside quotes and code, fails the test and is named.
  */
@@ -15,6 +16,7 @@ import {
   type Diagnostic, type MarkupContent, type Position,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { StatusRequest } from '../../server/src/protocol.ts';
 import { tempHome } from '../support/fakeHome.ts';
 import { startOnHome, stopAndClean, type LspServer } from './lspServer.ts';
 
@@ -169,6 +171,11 @@ async function collect(server: LspServer, home: string): Promise<{ said: Said[];
   for (const item of items.slice(0, 3)) said.push({ key: `completion ${item.label}`, text: [item.detail, typeof item.documentation === 'string' ? item.documentation : item.documentation?.value].filter(Boolean).join(' | ') });
 
   await check('workspace .env', path.join(home, '.env'), 'ANTHROPIC_API_KEY=x\n', 'dotenv', ['env/workspace-key-ignored']);
+
+  // The problems in the status snapshot, which the status-bar tooltip lists.
+  const snapshot = await server.connection.sendRequest(StatusRequest.type);
+  assert.ok(snapshot.issues.length > 5, 'the home\'s problems are in the snapshot');
+  snapshot.issues.forEach((i, n) => said.push({ key: `snapshot issue ${n} ${i.code}`, text: i.message }));
   return { said, codes };
 }
 

@@ -63,10 +63,10 @@ test('every server message has a French entry with the same placeholders, and ev
   for (const key of Object.keys(fr)) assert.ok(!Object.hasOwn(engineFr, key), `in both tables: ${key}`);
 });
 
-/** The templates of the words('…') calls under server/src/openclaw. */
+/** The templates of the words('…') calls under server/src (the engine's, and the editor's findings made into issues). */
 function engineTemplates(): Set<string> {
   const templates = new Set<string>();
-  for (const file of sourceFiles(path.join(root, 'server/src/openclaw'))) {
+  for (const file of sourceFiles(path.join(root, 'server/src'))) {
     for (const m of fs.readFileSync(file, 'utf8').matchAll(/(?<![\w.])words\(\s*'((?:[^'\\\n]|\\.)*)'/g)) templates.add((m[1] ?? '').replace(/\\(.)/g, '$1'));
   }
   return templates;

@@ -1,9 +1,8 @@
 import type { AuthStore } from '../openclaw/credential.js';
 import { looksLikeSeconds, OAUTH_REFRESH_MARGIN_MS } from '../openclaw/expiry.js';
-import { issue, type SourceIssue } from '../openclaw/issues.js';
+import { issue, words, type SourceIssue } from '../openclaw/issues.js';
 import { profileHealth } from '../openclaw/resolve/health.js';
 import { expiryWords } from './timeWords.js';
-import { t } from '../serverL10n.js';
 
 /** The clock the editor checks against: the status bar's warning window, the time of the check. */
 export interface ExpiryClock {
@@ -27,14 +26,15 @@ export function expiryIssues(store: AuthStore, file: string, clock: ExpiryClock)
     if (expires - clock.now > Math.max(clock.warnMs, OAUTH_REFRESH_MARGIN_MS)) continue;
     const health = profileHealth(id, credential, '', clock.now, clock.warnMs);
     const oauth = credential.type === 'oauth';
-    const words = expiryWords(expires, clock.now);
+    // Worded in the client's language here (timeLeft.ts knows both); the sentence around it by the main thread's table.
+    const left = expiryWords(expires, clock.now);
     if (health.status === 'expired') {
       const message = oauth
-        ? t('The OAuth access of "{0}" {1}; OpenClaw no longer uses it. Paste a new one (OpenClaw: Paste Token).', id, words)
-        : t('The token of "{0}" {1}; OpenClaw no longer uses it. Paste a new one (OpenClaw: Paste Token).', id, words);
+        ? words('The OAuth access of "{0}" {1}; OpenClaw no longer uses it. Paste a new one (OpenClaw: Paste Token).', id, left)
+        : words('The token of "{0}" {1}; OpenClaw no longer uses it. Paste a new one (OpenClaw: Paste Token).', id, left);
       out.push(issue('profile/expired', 'error', file, message, ['profiles', id, 'expires']));
     } else if (health.status === 'expiring') {
-      const message = oauth ? t('The OAuth access of "{0}" {1}.', id, words) : t('The token of "{0}" {1}.', id, words);
+      const message = oauth ? words('The OAuth access of "{0}" {1}.', id, left) : words('The token of "{0}" {1}.', id, left);
       out.push(issue('profile/expiring', 'warning', file, message, ['profiles', id, 'expires']));
     }
   }

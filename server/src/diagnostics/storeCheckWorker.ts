@@ -5,7 +5,7 @@
  * the engine already: a bundle of its own would ship the engine a third time (the VSIX has a size limit).
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { setServerLocale } from '../serverL10n.js';
+import { setServerLocale } from '../serverLocale.js';
 import { editorStoreIssues } from './editorStoreIssues.js';
 import type { StoreCheckReply, StoreCheckRequest } from './storeCheckMessages.js';
 

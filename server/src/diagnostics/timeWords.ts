@@ -1,5 +1,5 @@
 import { spanWords as sharedSpanWords, timeLeftLanguage, timeLeftWords } from '../openclaw/output/timeLeft.js';
-import { serverLocale } from '../serverL10n.js';
+import { serverLocale } from '../serverLocale.js';
 
 /**
  * A duration in words for diagnostics and lenses, in the client's language: the words every other

@@ -1,5 +1,4 @@
-import { issue, type SourceIssue } from '../openclaw/issues.js';
-import { t } from '../serverL10n.js';
+import { issue, words, type SourceIssue } from '../openclaw/issues.js';
 import { jsonPathRanges, pathKey, type JsonPath, type RepeatedName } from './jsonPathRanges.js';
 
 /**
@@ -50,8 +49,8 @@ export function locateForEditor(text: string, issues: readonly SourceIssue[], fi
 /** `store/duplicate-key` on the earlier name, the one whose value is lost. */
 function repeatedNameIssue(r: RepeatedName, file: string): SourceIssue {
   const message = r.object.length === 0
-    ? t('"{0}" is written again further down; JSON.parse, and so OpenClaw, keeps only that later one.', r.name)
-    : t('Profile "{0}" is written again further down; JSON.parse, and so OpenClaw, keeps only that later one.', r.name);
+    ? words('"{0}" is written again further down; JSON.parse, and so OpenClaw, keeps only that later one.', r.name)
+    : words('Profile "{0}" is written again further down; JSON.parse, and so OpenClaw, keeps only that later one.', r.name);
   return { ...issue('store/duplicate-key', 'warning', file, message, [...r.object, r.name]), offset: r.keyStart, length: r.keyEnd - r.keyStart };
 }
 
