@@ -1,4 +1,5 @@
 import { envDisplay } from './openclaw/resolve/agentStatus.js';
+import { issueMessage } from './serverL10n.js';
 import { MAX_EXPIRES_MS } from './openclaw/expiry.js';
 import { resolveModelRef } from './openclaw/config/modelRefs.js';
 import type { ProfileHealth, ProviderHealth } from './openclaw/resolve/health.js';
@@ -40,7 +41,8 @@ export function buildStatusSnapshot(state: OpenClawState, extras: SnapshotExtras
     selectedAgentId: extras.selectedAgentId ?? state.selectedAgentId,
     agents: state.agents.map((agent) => buildAgentSnapshot(state, agent)),
     knownProviders: knownProviders(state),
-    issues: state.issues.map((i) => ({ code: i.code, severity: i.severity, file: i.file, message: i.message })),
+    // In the client's language (the status-bar tooltip shows them); the CLI's report keeps the English message.
+    issues: state.issues.map((i) => ({ code: i.code, severity: i.severity, file: i.file, message: issueMessage(i) })),
   };
   const condition = homeConditionOf(state);
   if (condition) snapshot.homeCondition = condition;
