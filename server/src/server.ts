@@ -88,7 +88,8 @@ connection.onDidChangeConfiguration((change) => {
   service.configure(settings, workspaceFolders[0]);
 });
 
-// Every write goes through the engine's applyCredentialChange, then the state is re-read and sent.
+// Every write goes through the engine's applyCredentialChange in a worker thread, one at a time,
+// then the state is re-read and sent; a write waiting for OpenClaw's lock never blocks requests.
 const writes = new CredentialWrites(service, (message) => connection.console.log(message));
 connection.onRequest(PasteTokenRequest.type, (params) => writes.pasteToken(params));
 connection.onRequest(AuthOrderGetRequest.type, (scope) => writes.orderGet(scope));
@@ -187,6 +188,7 @@ documents.onDidClose((event) => {
 connection.onShutdown(() => {
   service.dispose();
   checks.dispose();
+  writes.dispose();
 });
 
 documents.listen(connection);
