@@ -77,13 +77,15 @@ const configs = [
   '{ "secrets": { "providers": { "p": { "source": "env", "allowlist": ["A"] } } }, "models": { "providers": { "anthropic": { "apiKey": { "source": "env", "provider": "p", "id": "B_KEY" } } } } }',
 ];
 
+const legacyAuthText = `{ "anthropic": { "type": "api_key", "provider": "anthropic", "key": "sk-ant-api03-${CANARY}old" } }\n`;
+
 const stateEnvText = `this line is not an assignment\n9BAD-KEY=x\nANTROPIC_API_KEY=x\nOPENAI_API_KEY=abc#def\nOPENAI_API_KEY=second\n`;
 
 /** Every code the corpus must raise: a code added to the server without a case here is not checked. */
 const EXPECTED_CODES = [
   'store/invalid-json', 'store/legacy-flat', 'store/unwrapped-profiles', 'store/not-a-store', 'store/invalid-type',
   'store/missing-provider', 'store/non-object', 'store/reserved-id', 'store/schema', 'store/order-unknown-profile',
-  'store/duplicate-key', 'store/retired-json-needs-migration',
+  'store/duplicate-key', 'store/retired-json-needs-migration', 'store/legacy-auth-json',
   'profile/setup-token-as-api-key', 'profile/api-key-as-token', 'profile/oauth-access-token-field', 'profile/expires-in-seconds',
   'profile/token-truncated', 'profile/secret-line-break', 'profile/id-provider-mismatch', 'profile/expired', 'profile/expiring',
   'file/readable-by-others',
@@ -100,8 +102,11 @@ function makeHome(prefix: string, meta?: string): string {
   fs.mkdirSync(agentDir, { recursive: true });
   fs.writeFileSync(path.join(stateDir, 'openclaw.json'), JSON.stringify({
     ...(meta ? { meta: { lastTouchedVersion: meta } } : {}),
-    agents: { defaults: { model: { primary: 'anthropic/claude-sonnet-4-5', fallbacks: ['google/gemini-2.5-pro'] } } },
+    agents: { defaults: { model: { primary: 'anthropic/claude-sonnet-4-5', fallbacks: ['google/gemini-2.5-pro'] } }, list: [{ id: 'main', default: true }, { id: 'old' }] },
   }));
+  // Agent "old" has only the legacy auth.json, which OpenClaw still reads (and migrates).
+  fs.mkdirSync(path.join(stateDir, 'agents', 'old', 'agent'), { recursive: true });
+  fs.writeFileSync(path.join(stateDir, 'agents', 'old', 'agent', 'auth.json'), legacyAuthText, { mode: 0o600 });
   // Readable by others: file/readable-by-others on both.
   fs.writeFileSync(path.join(agentDir, 'auth-profiles.json'), storeText, { mode: 0o644 });
   fs.writeFileSync(path.join(stateDir, '.env'), stateEnvText, { mode: 0o644 });
@@ -171,6 +176,7 @@ async function collect(server: LspServer, home: string): Promise<{ said: Said[];
   for (const item of items.slice(0, 3)) said.push({ key: `completion ${item.label}`, text: [item.detail, typeof item.documentation === 'string' ? item.documentation : item.documentation?.value].filter(Boolean).join(' | ') });
 
   await check('workspace .env', path.join(home, '.env'), 'ANTHROPIC_API_KEY=x\n', 'dotenv', ['env/workspace-key-ignored']);
+  await check('legacy auth.json', path.join(stateDir, 'agents', 'old', 'agent', 'auth.json'), legacyAuthText, 'json', ['store/legacy-auth-json']);
 
   // The problems in the status snapshot, which the status-bar tooltip lists.
   const snapshot = await server.connection.sendRequest(StatusRequest.type);
