@@ -4,6 +4,7 @@ import { readTextFile } from '../fileRead.js';
 import { authStorePath, legacyAuthPath, legacyOAuthPath } from '../paths.js';
 import { replaceFileAtomically } from './atomicFile.js';
 import { migrateLegacyAuth, migrateLegacyFlatStore } from './legacyAuthMigration.js';
+import { readJson } from './legacyStores.js';
 import { LockTimeout, OPENCLAW_AUTH_STORE_LOCK, withStoreLock, type LockTiming } from './storeLock.js';
 import { WriteRefused, type WriteResult } from './storeWriter.js';
 
@@ -72,7 +73,7 @@ function underStoreLock(agentDir: string, options: RewriteOptions, fn: () => Leg
 
 function migrateAuthJson(storeFile: string, legacyFile: string, stateDir: string, expectedText: string | undefined): LegacyAuthRewriteResult {
   const legacy = parseJson(readText(legacyFile, expectedText), legacyFile);
-  const migration = migrateLegacyAuth(legacy, optionalJson(legacyOAuthPath(stateDir)));
+  const migration = migrateLegacyAuth(legacy, readJson(legacyOAuthPath(stateDir)));
   if (migration.fromAuthJson === 0) {
     throw new WriteRefused('store/legacy-nothing-to-migrate', 'auth.json holds no profile OpenClaw would keep (each needs a known type and a "provider"). Nothing was written.', { file: legacyFile });
   }
@@ -114,17 +115,6 @@ function parseJson(text: string, file: string): unknown {
     return JSON.parse(text);
   } catch {
     throw new WriteRefused('store/invalid-json', `${path.basename(file)} is not valid JSON. Nothing was written.`, { file });
-  }
-}
-
-/** The state's oauth.json as OpenClaw loads it: anything unreadable counts as absent. */
-function optionalJson(file: string): unknown {
-  const read = readTextFile(file, { maxBytes: 16 * 1024 * 1024 });
-  if (read.kind !== 'ok') return undefined;
-  try {
-    return JSON.parse(read.text);
-  } catch {
-    return undefined;
   }
 }
 

@@ -19,7 +19,8 @@ export function legacyProfiles(legacyAuthFile: string, oauthFile: string, issues
   return migration.profiles as unknown as AuthStore['profiles'];
 }
 
-function readJson(file: string): unknown {
+/** A legacy file's JSON as OpenClaw loads it: missing, unreadable or invalid all count as absent. */
+export function readJson(file: string): unknown {
   const read = readTextFile(file, { maxBytes: 16 * 1024 * 1024 });
   if (read.kind !== 'ok') return undefined;
   try {
