@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { CodeActionRequest, DiagnosticSeverity, ExecuteCommandRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { tempHome } from '../support/fakeHome.ts';
 import { expectedFlatRewrite, expectedMigratedStore, writeLegacyAuthHome, writeLegacyFlatHome } from '../support/legacyAuthHome.ts';
+import { RefreshRequest } from '../../server/src/protocol.ts';
 import { startOnHome, stopAndClean, type LspServer } from './lspServer.ts';
 
 /** In every secret of the home: it must never cross the pipe (titles, messages, command results). */
@@ -126,6 +127,30 @@ describe('quick fix: rewrite a legacy auth.json into auth-profiles.json, keeping
       assert.deepEqual(recheck.diagnostics.filter((d) => d.severity !== DiagnosticSeverity.Hint && d.severity !== DiagnosticSeverity.Information).map((d) => d.code), []);
     } finally {
       fs.rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  test('in French for a French client: the diagnostic and both titles', async () => {
+    const frHome = tempHome('oc-lsp-legacy-fr-');
+    const fr = await startOnHome(frHome, {}, 'fr');
+    try {
+      const { authJson: file } = writeLegacyAuthHome(frHome, CANARY, EXPIRES);
+      await fr.connection.sendRequest(RefreshRequest.type);
+      const uri = await fr.open(file, fs.readFileSync(file, 'utf8'));
+      const published = await fr.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.code === 'store/legacy-auth-json'));
+      const diagnostic = published.diagnostics.find((d) => d.code === 'store/legacy-auth-json')!;
+      assert.match(messageOf(diagnostic), /^Ancien auth\.json/);
+      const [action] = (await fr.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+      assert.match(action!.title, /^Déplacer ces profils dans auth-profiles\.json/);
+      const flat = path.join(frHome, 'flat', 'auth-profiles.json');
+      fs.mkdirSync(path.dirname(flat));
+      const flatUri = await fr.open(flat, JSON.stringify({ openrouter: { apiKey: `sk-or-${CANARY}` } }));
+      const flatPublished = await fr.diagnosticsFor(flatUri, (p) => p.diagnostics.some((d) => d.code === 'store/legacy-flat'));
+      const flatDiagnostic = flatPublished.diagnostics.find((d) => d.code === 'store/legacy-flat')!;
+      const [flatAction] = (await fr.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: flatUri }, range: flatDiagnostic.range, context: { diagnostics: [flatDiagnostic] } })) as CodeAction[];
+      assert.match(flatAction!.title, /^Réécrire en \{ "version": 1, "profiles": … \} comme openclaw doctor --fix/);
+    } finally {
+      await stopAndClean(fr, frHome, CANARY);
     }
   });
 });
