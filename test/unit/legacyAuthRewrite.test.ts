@@ -76,6 +76,19 @@ describe('legacy auth.json rewrite: refusals and backups', () => {
     }
   });
 
+  it("another agent's auth.json is refused when main's store has one of its OAuth ids (OpenClaw may leave that login to main: seen live), written otherwise", () => {
+    const work = path.join(layout.stateDir, 'agents', 'work', 'agent');
+    fs.mkdirSync(work, { recursive: true });
+    fs.renameSync(layout.authJson, path.join(work, 'auth.json'));
+    fs.writeFileSync(path.join(layout.agentDir, 'auth-profiles.json'), JSON.stringify({ version: 1, profiles: { 'google:default': { mode: 'oauth', provider: 'google', access: 'a', refresh: 'r', expires: EXPIRES } } }));
+    const before = snapshot(work);
+    assert.throws(() => rewriteLegacyAuthJson(work, layout.stateDir), refusedWith('store/legacy-main-oauth'));
+    assert.deepEqual(snapshot(work), before);
+    fs.writeFileSync(path.join(layout.agentDir, 'auth-profiles.json'), JSON.stringify({ version: 1, profiles: { 'google:default': { type: 'api_key', provider: 'google', key: 'k' } } }));
+    const result = rewriteLegacyAuthJson(work, layout.stateDir);
+    assert.ok(result.profileIds.includes('google:default'));
+  });
+
   it('a flat store that is no longer flat is refused, nothing copied', () => {
     const flatHome = tempHome('oc-legacy-unit-flat-');
     try {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readTextFile } from '../fileRead.js';
-import { authStorePath, legacyAuthPath, legacyOAuthPath } from '../paths.js';
+import { authStorePath, DEFAULT_AGENT_ID, defaultAgentDir, legacyAuthPath, legacyOAuthPath } from '../paths.js';
+import { isRecord } from './authStore.js';
 import { replaceFileAtomically } from './atomicFile.js';
 import { migrateLegacyAuth, migrateLegacyFlatStore } from './legacyAuthMigration.js';
 import { readJson } from './legacyStores.js';
@@ -77,11 +78,35 @@ function migrateAuthJson(storeFile: string, legacyFile: string, stateDir: string
   if (migration.fromAuthJson === 0) {
     throw new WriteRefused('store/legacy-nothing-to-migrate', 'auth.json holds no profile OpenClaw would keep (each needs a known type and a "provider"). Nothing was written.', { file: legacyFile });
   }
+  const shared = oauthLeftToMain(path.dirname(storeFile), stateDir, migration.profiles);
+  if (shared.length > 0) {
+    throw new WriteRefused('store/legacy-main-oauth', `Main's auth-profiles.json also has OAuth profile(s) ${shared.join(', ')}; OpenClaw's own migration may leave those to main's store, which this fix does not judge. Let OpenClaw migrate this file (it does on its next run for this agent). Nothing was written.`, { file: legacyFile });
+  }
   const backup = freshName(`${legacyFile}.bak`, (ms) => `${legacyFile}.${ms}.bak`);
   replaceFileAtomically(storeFile, storeText(migration.profiles));
   fs.renameSync(legacyFile, backup);
   keepPrivate(backup);
   return summaryOf(storeFile, backup, migration.profiles, 'auth.json');
+}
+
+/**
+ * For an agent other than main, OpenClaw does not save an OAuth profile its new store would share
+ * with main's (same id, same or older login: isInheritedMainOAuthCredential), leaving main's to be
+ * inherited. Rather than copy that identity and expiry judgement, the ids where it could apply.
+ */
+function oauthLeftToMain(agentDir: string, stateDir: string, profiles: Record<string, Record<string, unknown>>): string[] {
+  const mainDir = defaultAgentDir(stateDir, DEFAULT_AGENT_ID);
+  if (path.resolve(agentDir) === path.resolve(mainDir)) return [];
+  const main = readJson(authStorePath(mainDir));
+  const mainProfiles = isRecord(main) && isRecord(main.profiles) ? main.profiles : {};
+  return Object.entries(profiles)
+    .filter(([id, credential]) => credential.type === 'oauth' && Object.hasOwn(mainProfiles, id) && isOAuth(mainProfiles[id]))
+    .map(([id]) => id);
+}
+
+/** OAuth as OpenClaw loads it: `type`, or `mode` when there is no `type` key. */
+function isOAuth(value: unknown): boolean {
+  return isRecord(value) && ('type' in value ? value.type : value.mode) === 'oauth';
 }
 
 function storeText(profiles: Record<string, unknown>): string {
