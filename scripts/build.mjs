@@ -20,8 +20,9 @@ const entries = [
     entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js',
     alias: { 'semver/functions/parse': './client/shims/semverParse.cjs', 'semver/functions/satisfies': './client/shims/semverSatisfies.cjs' },
   },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The language server and the CLI share one bundle (server/src/bundleMain.ts); dist/server.js and
+  // dist/cli.js are the launchers written below.
+  { entryPoints: ['server/src/bundleMain.ts'], outfile: 'dist/engine.js' },
   // Mocha tests that run inside a VS Code extension host (code-server's smoke-test driver, or
   // @vscode/test-electron): extensionTestsPath = out/test/extension-host/index.js. Mocha is loaded
   // from the project's node_modules at run time. Not part of the VSIX.
@@ -40,5 +41,10 @@ for (const entry of entries) {
   if (watch) await (await esbuild.context(options)).watch();
   else await esbuild.build(options);
 }
+// What the language client forks and what `openclaw-auth` runs: each starts its program from the
+// shared bundle. A start that throws while loading exits 1 with the message (no stack for users).
+const launcher = (start) => `"use strict";\nrequire("./engine.js").${start}().catch((e) => { process.stderr.write(\`openclaw-auth: \${e && e.message}\\n\`); process.exit(1); });\n`;
+fs.writeFileSync(`${outdir}/server.js`, launcher('startLanguageServer'));
+fs.writeFileSync(`${outdir}/cli.js`, `#!/usr/bin/env node\n${launcher('startCli')}`, { mode: 0o755 });
 // The overview webview's page, minified, with only the codicons it shows (scripts/overviewAssets.mjs).
 await writeOverviewAssets(outdir);

@@ -20,7 +20,7 @@ test('the VSIX is at most 400 KB and holds only the bundles, manifest, strings a
   recordMetrics({ vsixBytes: bytes, vsixKB: Math.round(bytes / 1024) });
   assert.ok(bytes <= MAX_VSIX_BYTES, `${vsixPath} is ${bytes} bytes, more than ${MAX_VSIX_BYTES}`);
   const files = execFileSync('unzip', ['-Z1', vsixPath], { encoding: 'utf8' }).trim().split('\n');
-  for (const needed of ['extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/package.nls.json', 'extension/package.nls.fr.json', 'extension/docs/diagnostics.md']) {
+  for (const needed of ['extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/dist/engine.js', 'extension/package.nls.json', 'extension/package.nls.fr.json', 'extension/docs/diagnostics.md']) {
     assert.ok(files.includes(needed), `the VSIX contains ${needed}`);
   }
   const unwanted = files.filter((f) => /\.map$|node_modules\/|\/(src|test|out|\.cache)\/|(^|\/)\.env$|\.ts$/.test(f));
