@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import type { CheckCode, CredentialLocation, CredentialRef, StatusReport } from '../../server/src/protocol';
+import type { CheckCode, CredentialLocation, CredentialRef, StatusReport, StoreRowDocument } from '../../server/src/protocol';
 import { storeDefaultAgent } from './config';
 import type { CandidateNode } from './profileTree';
 import { errorText, type ServerConnection } from './serverConnection';
 import type { SnapshotStore } from './snapshotStore';
 import { attentionSubject, levelOfCheck, selectedAgent } from './statusModel';
 import type { StatusReportDocuments } from './statusReportDocument';
+import type { StoreRowDocuments } from './storeRowDocuments';
 import { expiryText, statusText } from './words';
 
 /** Every command id this extension contributes (package.json `contributes.commands`). */
@@ -18,12 +19,14 @@ export const COMMAND_IDS = {
   selectAgent: 'openclawAuth.selectAgent',
   openInStore: 'openclawAuth.openInStore',
   copyProfileId: 'openclawAuth.copyProfileId',
+  revealSecrets: 'openclawAuth.revealSecrets',
 } as const;
 
 interface CommandDeps {
   connection: ServerConnection;
   store: SnapshotStore;
   reports: StatusReportDocuments;
+  rows: StoreRowDocuments;
 }
 
 /** Registers one small function per command; each reports its own failure in words. */
@@ -37,6 +40,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     [COMMAND_IDS.selectAgent, (agentId?: unknown) => selectAgent(deps, agentId)],
     [COMMAND_IDS.openInStore, (node?: CandidateNode) => openInStore(deps, node)],
     [COMMAND_IDS.copyProfileId, (node?: CandidateNode) => copyProfileId(node)],
+    [COMMAND_IDS.revealSecrets, (uri?: unknown) => deps.rows.reveal(uri)],
   ];
   return entries.map(([id, run]) => vscode.commands.registerCommand(id, async (...args: never[]) => {
     try {
@@ -165,7 +169,7 @@ function isAgentNode(value: unknown): value is { kind: 'agent'; agent: { agentId
 }
 
 /** Tree: open the file a credential is written in, with its place selected. */
-async function openInStore(deps: CommandDeps, node?: CandidateNode): Promise<CredentialLocation | undefined> {
+async function openInStore(deps: CommandDeps, node?: CandidateNode): Promise<CredentialLocation | StoreRowDocument | undefined> {
   if (!node || node.kind !== 'candidate') return undefined;
   if (node.candidate.envOrigin === 'login-shell') {
     void vscode.window.showInformationMessage(vscode.l10n.t(
@@ -181,6 +185,7 @@ async function openInStore(deps: CommandDeps, node?: CandidateNode): Promise<Cre
     return undefined;
   }
   const location = await deps.connection.locateCredential(ref);
+  if (!location.found && location.reason === 'sqlite' && ref.kind === 'profile') return openStoreRow(deps, node, ref.profileId);
   if (location.found) {
     const r = location.range;
     const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
@@ -189,6 +194,17 @@ async function openInStore(deps: CommandDeps, node?: CandidateNode): Promise<Cre
   }
   void vscode.window.showInformationMessage(notFoundMessage(node, location.reason));
   return location;
+}
+
+/** A profile kept in SQLite: its row as a read-only JSON document, secrets masked (storeRowDocuments.ts). */
+async function openStoreRow(deps: CommandDeps, node: CandidateNode, profileId: string): Promise<StoreRowDocument> {
+  const row = await deps.rows.open(node.agent.agentId, profileId);
+  if (!row.found) {
+    void vscode.window.showInformationMessage(row.reason === 'unreadable'
+      ? vscode.l10n.t('{0} is stored in the SQLite database {1}, which cannot be read now: {2}', profileId, node.agent.store.location, row.message ?? '')
+      : notFoundMessage(node, 'not-found'));
+  }
+  return row;
 }
 
 function credentialRef(node: CandidateNode): CredentialRef | undefined {

@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import { RUN_DOCTOR_FIX_COMMAND, type StatusSnapshot } from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { STORE_ROW_REVEALED_SCHEME, STORE_ROW_SCHEME, StoreRowDocuments } from './storeRowDocuments';
 import { runDoctorFix } from './doctorFix';
 import { ProfileOrderDragController } from './profileOrderDrag';
 import { bindTreeMessage, PROFILE_VIEW_ID, ProfileTreeProvider } from './profileTree';
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): OpenClawAuthApi {
   connection = new ServerConnection(context, store, output);
   const server = connection;
   const drag = new ProfileOrderDragController(server);
+  const rows = new StoreRowDocuments(server);
   const treeView = vscode.window.createTreeView(PROFILE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, dragAndDropController: drag });
 
   context.subscriptions.push(
@@ -54,7 +56,10 @@ export function activate(context: vscode.ExtensionContext): OpenClawAuthApi {
     // The quick fix on a stranded auth-profiles.json; its arguments come from the server's diagnostic.
     vscode.commands.registerCommand(RUN_DOCTOR_FIX_COMMAND, (arg?: unknown) => runDoctorFix({ connection: server }, arg)),
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
-    ...registerCommands({ connection: server, store, reports }),
+    rows,
+    vscode.workspace.registerTextDocumentContentProvider(STORE_ROW_SCHEME, rows),
+    vscode.workspace.registerTextDocumentContentProvider(STORE_ROW_REVEALED_SCHEME, rows),
+    ...registerCommands({ connection: server, store, reports, rows }),
     ...registerWriteCommands({ connection: server, store }),
     // Trust widens what the server may read (a working folder's .env): start it again with it.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void server.restart()),

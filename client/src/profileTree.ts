@@ -4,6 +4,7 @@ import type {
 } from '../../server/src/protocol';
 import type { SnapshotStore } from './snapshotStore';
 import { GATEWAY_BLIND_CONTEXT, gatewayBlindAdvice, gatewayBlindMarker, gatewayBlindVariable } from './gatewayBlind';
+import { migrationSentence, storeInForceMarker, storeInForceSentence } from './storeInForceWords';
 import { agentWorst, candidateUse, levelOfCheck, levelOfStatus, msUntilSpanChanges, type Level } from './statusModel';
 import { agentWorstText, envOriginText, homeConditionText, expiryText, reasonText, shortExpiryText, statusText } from './words';
 
@@ -135,17 +136,25 @@ function agentItem(node: AgentNode): vscode.TreeItem {
   const item = new vscode.TreeItem(agent.agentId, node.selected ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `agent/${agent.agentId}`;
   // What to act on first, then the short markers; the model last, where the width may cut it.
-  const notes = [agentWorstText(agentWorst(agent))];
+  const migration = agent.migrationRequired;
+  const notes = [migration ? vscode.l10n.t('migration required') : agentWorstText(agentWorst(agent))];
+  if (!migration) notes.push(storeInForceMarker(agent) ?? '');
   if (node.selected) notes.push(vscode.l10n.t('in the status bar'));
   if (agent.isDefault) notes.push(vscode.l10n.t('default'));
   notes.push(agent.defaultModel);
   item.description = notes.filter(Boolean).join(' · ');
-  item.iconPath = levelIcon(levelOfCheck(agent.checkCode));
+  item.iconPath = levelIcon(migration ? 'warning' : levelOfCheck(agent.checkCode));
   item.contextValue = node.selected ? 'agent.selected' : 'agent';
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**');
   md.appendText(vscode.l10n.t('Agent {0}', agent.agentId));
   md.appendMarkdown('**\n\n');
+  // A refused agent reads no store, and OpenClaw checks nothing for it: the refusal is the whole story.
+  const where = migration ? migrationSentence(migration) : storeInForceSentence(agent);
+  if (where) {
+    md.appendText(where);
+    md.appendMarkdown('\n\n');
+  }
   md.appendText(vscode.l10n.t('Store: {0}', agent.store.location));
   md.appendMarkdown('\n\n');
   if (agent.defaultModel) {
@@ -156,7 +165,7 @@ function agentItem(node: AgentNode): vscode.TreeItem {
     md.appendText(vscode.l10n.t('The store does not exist yet.'));
     md.appendMarkdown('\n\n');
   }
-  md.appendText(agent.checkCode === 0
+  if (!migration) md.appendText(agent.checkCode === 0
     ? vscode.l10n.t('Check: every provider in use has a usable credential.')
     : agent.checkCode === 2
       ? vscode.l10n.t('Check: a credential in use expires soon.')

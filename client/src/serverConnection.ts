@@ -8,6 +8,7 @@ import {
   type AuthOrderInfo, type AuthOrderScope, type CredentialLocation, type CredentialRef, type CredentialWriteResult,
   type PasteTokenParams, type ServerSettings, type StateEnvKeyResult, type StatusReport, type StatusSnapshot,
 } from '../../server/src/protocol';
+import { StoreRowRequest, type StoreRowDocument, type StoreRowParams } from '../../server/src/protocol';
 import { affectsSettings, readSettings, serverSettings } from './config';
 import type { SnapshotStore } from './snapshotStore';
 
@@ -95,6 +96,11 @@ export class ServerConnection implements vscode.Disposable {
   /** Where `NAME=` goes in the state .env (names only; the server may create the file, mode 0600). */
   stateEnvKey(variable: string): Promise<StateEnvKeyResult> {
     return this.running().sendRequest(StateEnvKeyRequest.type, { variable });
+  }
+
+  /** The SQLite row holding a profile: masked, or sealed to `reveal.publicKey` (never in clear on the wire). */
+  storeRow(params: StoreRowParams): Promise<StoreRowDocument> {
+    return this.running().sendRequest(StoreRowRequest.type, params);
   }
 
   /** The one request that carries a secret: sent once; the answer carries none. */

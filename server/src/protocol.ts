@@ -144,6 +144,17 @@ export interface AgentSnapshot {
   configured: boolean;
   /** Where its own store is read from. */
   store: { kind: 'json' | 'sqlite'; file: string; location: string; exists: boolean };
+  /**
+   * The store its credentials come from, as the tree names it: `json-file` its auth-profiles.json,
+   * `agent-database` its own openclaw-agent.sqlite, `shared-database` the shared store of
+   * `state/openclaw.sqlite` (`auth.sharedStore`), `main` none of its own (it reads main's). `file` holds them.
+   */
+  storeInForce?: { kind: 'json-file' | 'agent-database' | 'shared-database' | 'main'; file: string };
+  /**
+   * Set when OpenClaw 2026.9 refuses this agent (AUTH_PROFILE_MIGRATION_REQUIRED) until
+   * `openclaw doctor --fix` imports `file`, a retired credential file; `ofMain` when it is main's.
+   */
+  migrationRequired?: { file: string; ofMain: boolean };
   /** The default model label, as `models status` prints it. */
   defaultModel: string;
   checkCode: CheckCode;
@@ -279,6 +290,43 @@ export type StateEnvKeyResult =
 export namespace StateEnvKeyRequest {
   export const method = 'openclaw/stateEnvKey' as const;
   export const type = new RequestType<{ variable: string }, StateEnvKeyResult, void>(method);
+}
+
+/** HKDF-SHA256's `info` for the key that seals a revealed row (both sides derive it). */
+export const REVEAL_SEAL_INFO = 'openclaw-auth reveal v1';
+
+/** A text only the client that asked can read (X25519 key agreement, HKDF-SHA256, AES-256-GCM; base64 fields). */
+export interface SealedText {
+  publicKey: string;
+  iv: string;
+  tag: string;
+  data: string;
+}
+
+/**
+ * Which profile's SQLite row to show. `reveal` asks for the secrets unmasked: the answer then
+ * carries the row only sealed to this one-time X25519 public key (SPKI DER, base64), so a protocol
+ * trace (the output channel at Trace level) never logs a secret.
+ */
+export interface StoreRowParams {
+  agentId: string;
+  profileId: string;
+  reveal?: { publicKey: string };
+}
+
+/** The JSON row that holds a profile (secrets masked, or sealed when revealed) and the profile's key to select in it. */
+export type StoreRowDocument =
+  | { found: true; database: string; row: string; selection: Range; text: string }
+  | { found: true; database: string; row: string; selection: Range; sealed: SealedText }
+  | { found: false; reason: 'not-sqlite' | 'not-found' | 'unreadable'; message?: string };
+
+/**
+ * Client → server: the SQLite store row a profile is read from (Open in Store on a SQLite home),
+ * read afresh and untouched. The second message that may carry secrets, and only sealed.
+ */
+export namespace StoreRowRequest {
+  export const method = 'openclaw/storeRow' as const;
+  export const type = new RequestType<StoreRowParams, StoreRowDocument, void>(method);
 }
 
 /**

@@ -23,6 +23,8 @@ import { quickFixes } from './features/quickFixes.js';
 import { runTightenCommand } from './features/tightenCommand.js';
 import { REWRITE_LEGACY_AUTH_COMMAND, runLegacyAuthCommand } from './features/legacyAuthCommand.js';
 import { locateCredential } from './features/locateCredential.js';
+import { storeRowDocument } from './features/storeRowDocument.js';
+import { StoreRowRequest } from './protocol.js';
 import { stateEnvKey } from './features/stateEnvKey.js';
 import { UnknownAgentError } from './openclaw/state.js';
 import {
@@ -116,6 +118,16 @@ connection.onRequest(LocateCredentialRequest.type, (ref) => {
     return state ? locateCredential(state, ref) : { found: false, reason: 'not-found' };
   } catch (error) {
     throw internalError('locate the credential', error);
+  }
+});
+
+connection.onRequest(StoreRowRequest.type, (params) => {
+  try {
+    service.current();
+    const state = service.state();
+    return state ? storeRowDocument(state, params) : { found: false, reason: 'not-found' };
+  } catch (error) {
+    throw internalError('read the store row', error);
   }
 });
 

@@ -8,6 +8,7 @@ import type { ProviderOverview } from './openclaw/resolve/providerOverview.js';
 import type { AgentState, OpenClawState } from './openclaw/state.js';
 import { displayLabel, maskedSecretOf } from './openclaw/mask.js';
 import { homeConditionOf } from './openclaw/output/homeCondition.js';
+import { migrationRequired, storeInForce } from './storeInForce.js';
 import { gatewayBlindKeysOf } from './openclaw/resolve/gatewayBlindKeys.js';
 import type {
   AgentAttention, AgentSnapshot, CandidateReason, CandidateSnapshot, CredentialStatus, ProviderSnapshot, StatusSnapshot,
@@ -83,12 +84,15 @@ export function buildAgentSnapshot(state: OpenClawState, agent: AgentState): Age
     isDefault: agent.isDefault,
     configured: agent.configured,
     store: { kind: agent.source.kind, file: agent.source.file, location: agent.source.location, exists: agent.source.exists },
+    storeInForce: storeInForce(state, agent),
     defaultModel: s.models.defaultLabel,
     checkCode: s.checkCode,
     providers,
   };
   const attention = agentAttention(s.checkCode, providers);
   if (attention) snapshot.attention = attention;
+  const migration = migrationRequired(state, agent);
+  if (migration) snapshot.migrationRequired = migration;
   if (blind.length > 0) snapshot.gatewayBlindKeys = blind;
   return snapshot;
 }

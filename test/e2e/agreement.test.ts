@@ -15,7 +15,8 @@ import { waitFor } from './support/processes.ts';
 import { openSession } from './support/session.ts';
 import { runFromPalette, screenshot } from './support/workbench.ts';
 import {
-  assertNoSecretInLogs, assertNoSecretOnScreen, expandRow, expectStatus, findRow, openProfilesView, ourStatusItem, statusTooltip,
+  assertNoSecretInLogs, assertNoSecretOnScreen, descriptionStartVisible, expandRow, expectStatus, findRow, openProfilesView, ourStatusItem,
+  rowTooltip, statusTooltip,
 } from './support/openclawUi.ts';
 
 const MIN = 60_000;
@@ -49,34 +50,6 @@ function writeHome(stateDir: string, now: number): void {
       profiles: { 'openai-codex:work': { type: 'oauth', provider: 'openai-codex', access: secret('eyJhbGciOi.', 'accesswk'), refresh: secret('rt_', 'refreshw'), expires: now - 5 * HOUR - 10 * MIN, email: 'work@example.com' } },
     },
   });
-}
-
-/** Whether the first `chars` characters of a tree row's description are drawn inside the row (not cut by the side bar). */
-async function descriptionStartVisible(page: Page, label: string, chars: number): Promise<{ visible: boolean; text: string }> {
-  return page.locator('.part.sidebar .monaco-list-row').evaluateAll((rows, [wanted, n]) => {
-    const row = rows.find((r) => r.querySelector('.label-name')?.textContent?.trim() === wanted);
-    const description = row?.querySelector('.label-description');
-    const textNode = description?.firstChild;
-    if (!row || !description || !textNode) return { visible: false, text: '' };
-    const range = document.createRange();
-    range.setStart(textNode, 0);
-    range.setEnd(textNode, Math.min(Number(n), textNode.textContent?.length ?? 0));
-    const drawn = range.getBoundingClientRect();
-    const clip = (row.querySelector('.monaco-icon-label-container') ?? row).getBoundingClientRect();
-    const sidebar = document.querySelector('.part.sidebar')!.getBoundingClientRect();
-    return { visible: drawn.width > 0 && drawn.right <= Math.min(clip.right, sidebar.right) + 0.5, text: description.textContent ?? '' };
-  }, [label, chars] as const);
-}
-
-/** The hover a tree row shows (its tooltip), as text. */
-async function rowTooltip(page: Page, label: string): Promise<string> {
-  const row = page.locator('.part.sidebar .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
-  await row.hover();
-  const hover = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: label }).last();
-  await hover.waitFor({ state: 'visible', timeout: 10_000 });
-  const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
-  await page.mouse.move(700, 10);
-  return text;
 }
 
 /** The text of the Show Status report document (the active editor). */

@@ -149,3 +149,33 @@ export async function expandRow(page: Page, label: string, level: number): Promi
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
   await waitFor(`tree row ${label} expanded`, async () => ((await row.getAttribute('aria-expanded')) === 'true' ? true : undefined), 10_000);
 }
+
+/** Whether the first `chars` characters of a tree row's description are drawn inside the row (not cut by the side bar). */
+export async function descriptionStartVisible(page: Page, label: string, chars: number): Promise<{ visible: boolean; text: string }> {
+  return page.locator('.part.sidebar .monaco-list-row').evaluateAll((rows, [wanted, n]) => {
+    const row = rows.find((r) => r.querySelector('.label-name')?.textContent?.trim() === wanted);
+    const description = row?.querySelector('.label-description');
+    const textNode = description?.firstChild;
+    if (!row || !description || !textNode) return { visible: false, text: '' };
+    const range = document.createRange();
+    range.setStart(textNode, 0);
+    range.setEnd(textNode, Math.min(Number(n), textNode.textContent?.length ?? 0));
+    const drawn = range.getBoundingClientRect();
+    const clip = (row.querySelector('.monaco-icon-label-container') ?? row).getBoundingClientRect();
+    const sidebar = document.querySelector('.part.sidebar')!.getBoundingClientRect();
+    return { visible: drawn.width > 0 && drawn.right <= Math.min(clip.right, sidebar.right) + 0.5, text: description.textContent ?? '' };
+  }, [label, chars] as const);
+}
+
+/** The hover a tree row shows (its tooltip), as text. */
+export async function rowTooltip(page: Page, label: string): Promise<string> {
+  const row = page.locator('.part.sidebar .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+  await row.hover();
+  const hover = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: label }).last();
+  await hover.waitFor({ state: 'visible', timeout: 10_000 });
+  const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
+  await page.mouse.move(700, 10);
+  // Gone before the next row's hover is read (their texts may share words, such as a path).
+  await hover.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+  return text;
+}

@@ -16,7 +16,7 @@ export class SqliteStoreSource implements CredentialStoreSource {
   load(): StoreSnapshot {
     const database = this.where.database;
     const rowName = this.where.kind === 'agent-db' ? 'auth_profile_store#primary' : 'config_machine_state#authProfiles.store';
-    const base: StoreSnapshot = { kind: 'sqlite', location: `${database}#${rowName}`, file: database, exists: fs.existsSync(database), issues: [] };
+    const base: StoreSnapshot = { kind: 'sqlite', location: `${database}#${rowName}`, file: database, sqliteStore: this.where.kind, exists: fs.existsSync(database), issues: [] };
     const read = readSqliteUntouched(database, (db) =>
       this.where.kind === 'agent-db'
         ? [rowValue(db, 'SELECT store_json AS v FROM auth_profile_store WHERE store_key = ?', 'primary'), rowValue(db, 'SELECT state_json AS v FROM auth_profile_state WHERE state_key = ?', 'primary')]
@@ -36,7 +36,8 @@ export class SqliteStoreSource implements CredentialStoreSource {
   }
 }
 
-function rowValue(db: SqliteDatabase, sql: string, key: string): string | undefined {
+/** One text cell, or undefined when the row or its table is absent. */
+export function rowValue(db: SqliteDatabase, sql: string, key: string): string | undefined {
   try {
     const row = db.prepare(sql).get(key);
     const v = row?.v;

@@ -17,6 +17,8 @@ export interface StoreSnapshot {
   location: string;
   /** The file to open for editing (the JSON store, or the SQLite database). */
   file: string;
+  /** SQLite only: an agent's own database, or the shared store of the global database (`auth.sharedStore`). */
+  sqliteStore?: 'agent-db' | 'state-db';
   exists: boolean;
   /** Undefined when nothing usable was found (missing, unreadable, not a store). */
   store?: AuthStore;
