@@ -140,7 +140,21 @@ const catalog = {
   // their manifests' static catalogue. `models status` can judge such a model's auth; any other
   // model without a stored profile gets "could not be confirmed" (see resolve/statusRules.ts).
   ...(manifests.some((m) => m.activation) ? { startupModels: startupModels() } : {}),
+  // 2026.9: the utility model `models status` also counts as in use, per provider of the agent's
+  // primary model, from the manifests' `defaultUtilityModel` (see resolve/statusRules.ts).
+  ...(manifests.some((m) => m.activation) ? { defaultUtilityModels: defaultUtilityModels() } : {}),
 };
+
+function defaultUtilityModels() {
+  const out = {};
+  for (const m of manifests) {
+    for (const [provider, entry] of Object.entries(m.modelCatalog?.providers ?? {})) {
+      const model = typeof entry.defaultUtilityModel === 'string' ? entry.defaultUtilityModel.trim() : '';
+      if (model && !(provider in out)) out[provider] = model;
+    }
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
 
 function startupModels() {
   const out = {};

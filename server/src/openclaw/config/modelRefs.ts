@@ -30,6 +30,8 @@ export interface ProviderUse {
   primary?: boolean;
   /** Text models may fall back to the Codex runtime; image models may not. */
   text: boolean;
+  /** 2026.9's utility model (resolve/utilityModel.ts): text, but never on the Codex runtime. */
+  utility?: boolean;
 }
 
 /** Reads the default, fallback, image and allowed models for an agent (an explicit `--agent` may override). */

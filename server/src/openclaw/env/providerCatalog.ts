@@ -17,6 +17,8 @@ export interface ProviderCatalogData {
   modelProviderOverlayIds?: string[];
   /** 2026.9: per provider, the models of the plugins that start with the CLI (scripts/extract-provider-catalog.mjs). */
   startupModels?: Record<string, string[]>;
+  /** 2026.9: per provider, the model its plugin names as `defaultUtilityModel` (anthropic → claude-haiku-4-5). */
+  defaultUtilityModels?: Record<string, string>;
 }
 
 /** A provider's key found in the environment. */
@@ -53,6 +55,13 @@ export class ProviderCatalog {
     if (!models) return true;
     const p = normalizeProviderId(provider);
     return Object.hasOwn(models, p) && (models[p] ?? []).includes(model);
+  }
+
+  /** 2026.9: the utility model a provider's plugin declares (`claude-haiku-4-5` for anthropic), if any. */
+  defaultUtilityModel(provider: string): string | undefined {
+    const models = this.data.defaultUtilityModels;
+    const p = normalizeProviderId(provider);
+    return models && Object.hasOwn(models, p) ? models[p] : undefined;
   }
 
   private readonly longestMarker: number;
