@@ -51,14 +51,79 @@ describe('OpenClaw 2026.9 status rules', () => {
       assert.deepEqual(resolve(home, '2026.9').status.missingProvidersInUse, []);
     }));
 
-  it('stored profiles are judged alone: an env key beside an expired token no longer rescues the provider', () =>
+  it('an env key serves only while no eligible profile is declared: an expired token is not eligible, an expired OAuth login is', () =>
     withTempDir((home) => {
+      const oauth = { type: 'oauth', provider: 'anthropic', access: 'sk-ant-oat01-' + 'a'.repeat(40), expires: Date.now() - H };
       writeTree(home, { '.openclaw/openclaw.json': model('anthropic/claude-opus-4-6'), [STORE]: { version: 1, profiles: { 'anthropic:a': { type: 'token', provider: 'anthropic', token: TOKEN, expires: Date.now() - H } } } });
+      const env = { ANTHROPIC_API_KEY: KEY };
+      assert.deepEqual(resolve(home, '2026.9', env).status.missingProvidersInUse, []);
+      assert.equal(resolve(home, '2026.9', env).check, 0);
+      writeTree(home, { [STORE]: { version: 1, profiles: { 'anthropic:a': oauth } } });
+      assert.deepEqual(resolve(home, '2026.9', env).status.missingProvidersInUse, ['anthropic']);
+      assert.deepEqual(resolve(home, '2026.6', env).status.missingProvidersInUse, []);
+      // An OAuth token from the env is no exception.
+      assert.deepEqual(resolve(home, '2026.9', { ANTHROPIC_OAUTH_TOKEN: TOKEN }).status.missingProvidersInUse, ['anthropic']);
+      // A key set in the config does serve beside them.
+      writeTree(home, { '.openclaw/openclaw.json': { ...model('anthropic/claude-opus-4-6'), models: { providers: { anthropic: { apiKey: KEY, baseUrl: 'https://api.anthropic.com', models: [] } } } } });
+      assert.deepEqual(resolve(home, '2026.9').status.missingProvidersInUse, []);
+    }));
+
+  it('an OAuth login it would have to refresh leaves the route unconfirmed (evidence profile), a ready profile behind it serves; openai refreshes its own', () =>
+    withTempDir((home) => {
+      const refreshable = { type: 'oauth', provider: 'anthropic', access: 'sk-ant-oat01-' + 'a'.repeat(40), refresh: 'rt-' + 'r'.repeat(30), expires: Date.now() - 2 * H };
+      writeTree(home, { '.openclaw/openclaw.json': model('anthropic/claude-opus-4-6'), [STORE]: { version: 1, profiles: { 'anthropic:oauth': refreshable } } });
+      const env = { ANTHROPIC_API_KEY: KEY };
+      const r = resolve(home, '2026.9', env);
+      assert.deepEqual(r.status.missingProvidersInUse, []);
+      assert.deepEqual(r.status.modelRouteIssues.map((i) => `${i.provider}/${i.model} ${i.evidence}`), ['anthropic/claude-opus-4-6 profile']);
+      assert.equal(r.check, 1);
+      assert.deepEqual(resolve(home, '2026.6').status.missingProvidersInUse, ['anthropic']);
+      // A refresh token alone (no access token) is the same.
+      writeTree(home, { [STORE]: { version: 1, profiles: { 'anthropic:oauth': { type: 'oauth', provider: 'anthropic', refresh: 'rt-' + 'r'.repeat(30) } } } });
+      assert.deepEqual(resolve(home, '2026.9').status.modelRouteIssues.map((i) => i.evidence), ['profile']);
+      // A ready API key profile behind it serves the route.
+      writeTree(home, { [STORE]: { version: 1, profiles: { 'anthropic:oauth': refreshable, 'anthropic:key': { type: 'api_key', provider: 'anthropic', key: KEY } } } });
+      const served = resolve(home, '2026.9');
+      assert.deepEqual([served.status.missingProvidersInUse, served.status.modelRouteIssues, served.check], [[], [], 0]);
+      // openai's logins it refreshes itself: ready, so openai is not missing (its codex runtime still exits 1).
+      writeTree(home, { '.openclaw/openclaw.json': model('openai/gpt-5.5'), [STORE]: { version: 1, profiles: { 'openai:oauth': { ...refreshable, provider: 'openai' } } } });
+      assert.deepEqual(resolve(home, '2026.9').status.missingProvidersInUse, []);
+      assert.deepEqual(resolve(home, '2026.6').status.missingProvidersInUse, ['openai']);
+      // With none eligible, openai's resolver lets the first stored profile stand in: an env key still does not count.
+      writeTree(home, { [STORE]: { version: 1, profiles: { 'openai:old': { type: 'token', provider: 'openai', token: 'sk-' + 'o'.repeat(48), expires: Date.now() - H } } } });
+      const openaiEnv = { OPENAI_API_KEY: 'sk-' + 'o'.repeat(48) };
+      assert.deepEqual(resolve(home, '2026.9', openaiEnv).status.missingProvidersInUse, ['openai']);
+      assert.deepEqual(resolve(home, '2026.6', openaiEnv).status.missingProvidersInUse, []);
+    }));
+
+  it('an explicit order with no usable profile, or usable profiles all cooling down, leave the provider missing, whatever the env holds', () =>
+    withTempDir((home) => {
+      writeTree(home, { '.openclaw/openclaw.json': { ...model('anthropic/claude-opus-4-6'), auth: { order: { anthropic: ['anthropic:gone'] } } } });
       const env = { ANTHROPIC_API_KEY: KEY };
       assert.deepEqual(resolve(home, '2026.9', env).status.missingProvidersInUse, ['anthropic']);
       assert.deepEqual(resolve(home, '2026.6', env).status.missingProvidersInUse, []);
-      // An OAuth token from the env still counts beside them.
-      assert.deepEqual(resolve(home, '2026.9', { ANTHROPIC_OAUTH_TOKEN: TOKEN }).status.missingProvidersInUse, []);
+      writeTree(home, {
+        '.openclaw/openclaw.json': model('anthropic/claude-opus-4-6'),
+        [STORE]: { version: 1, profiles: { 'anthropic:key': { type: 'api_key', provider: 'anthropic', key: KEY } }, usageStats: { 'anthropic:key': { cooldownUntil: Date.now() + 2 * H } } },
+      });
+      assert.deepEqual(resolve(home, '2026.9', env).status.missingProvidersInUse, ['anthropic']);
+      assert.deepEqual(resolve(home, '2026.6', env).status.missingProvidersInUse, []);
+    }));
+
+  it('cooldowns show only for profiles the store holds (not one dropped for an unknown type, nor an id never stored)', () =>
+    withTempDir((home) => {
+      const until = Date.now() + 2 * H;
+      writeTree(home, {
+        '.openclaw/openclaw.json': model('anthropic/claude-opus-4-6'),
+        [STORE]: {
+          version: 1,
+          profiles: { 'anthropic:key': { type: 'api_key', provider: 'anthropic', key: KEY }, 'anthropic:odd': { type: 'bogus', provider: 'anthropic', key: 'x' } },
+          usageStats: { 'anthropic:key': { cooldownUntil: until }, 'anthropic:odd': { cooldownUntil: until }, 'anthropic:ghost': { cooldownUntil: until } },
+        },
+      });
+      const ids = (compat: '2026.6' | '2026.9') => resolve(home, compat).status.unusableProfiles.map((u) => u.profileId).sort();
+      assert.deepEqual(ids('2026.9'), ['anthropic:key']);
+      assert.deepEqual(ids('2026.6'), ['anthropic:ghost', 'anthropic:key', 'anthropic:odd']);
     }));
 
   it('an openai primary model (the codex route) is judged even when unlisted; as a fallback, or an anthropic one, it is unconfirmed', () =>

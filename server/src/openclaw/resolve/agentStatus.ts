@@ -12,6 +12,10 @@ import { resolveConfiguredProviderKey } from '../config/configProviderKey.js';
 import { maskSecret } from '../mask.js';
 import { isRecord } from '../stores/authStore.js';
 import { RESERVED_KEY } from '../recordDraft.js';
+import { evaluateRoute, isOAuthRefreshFence, oauthReadiness, type RouteAvailability } from './routeAvailability.js';
+
+/** Usage stats of a key set in the config (2026.9 keeps them though no profile has the id). */
+const INLINE_KEY_USAGE_PREFIX = 'inline-api-key:';
 
 /** The `--check` exit code: 0 fine, 1 expired or missing, 2 expiring (OpenClaw's own codes). */
 export type CheckCode = 0 | 1 | 2;
@@ -50,6 +54,8 @@ export interface ModelRouteIssue {
   kind: 'indeterminate';
   provider: string;
   model: string;
+  /** "profile" when a stored profile left it open (an OAuth login status would have to refresh). */
+  evidence?: 'profile';
   message: string;
 }
 
@@ -165,23 +171,53 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
     return appendMissing(ordered, others, rescued);
   };
   const runtimeCandidates = (provider: string) => [...new Set([normalizeProviderId(provider), ordering.authKey(provider)])];
-  // 2026.9: a provider with stored profiles is judged by them and an OAuth token from the env
-  // (ANTHROPIC_OAUTH_TOKEN); an API key from the env or the config no longer rescues it.
-  const shadowedByProfiles = (provider: string) =>
-    rules.storedProfilesShadowEnv && runtimeCandidates(provider).some((c) => ordering.storeProfilesFor(c).length > 0);
-  const hasNonProfileAuth = (provider: string) => {
-    const shadowed = shadowedByProfiles(provider);
-    return runtimeCandidates(provider).some((c) => {
-      const o = overviewByProvider.get(c);
-      if (shadowed) return Boolean(o?.env && /OAUTH/i.test(o.env.variable));
-      return Boolean(o?.env) || Boolean(resolveConfiguredProviderKey(raw, c, env, catalog)?.usable);
-    });
-  };
+  const hasNonProfileAuth = (provider: string) =>
+    runtimeCandidates(provider).some((c) => Boolean(overviewByProvider.get(c)?.env) || Boolean(resolveConfiguredProviderKey(raw, c, env, catalog)?.usable));
   const hasUsableAuth = (provider: string) =>
     runtimeCandidates(provider).some((c) => candidatesFor(c).some(usableProfile) || hasNonProfileAuth(c));
 
+  // 2026.9: each route judged by the readiness of the profiles in its order (routeAvailability.ts).
+  const routeAnswers = new Map<string, { availability: RouteAvailability; selected?: string }>();
+  const routeOf = (provider: string) => {
+    let answer = routeAnswers.get(provider);
+    if (!answer) {
+      answer = judgeRoute(provider);
+      routeAnswers.set(provider, answer);
+    }
+    return answer;
+  };
+  const judgeRoute = (provider: string): { availability: RouteAvailability; selected?: string } => {
+    let unconfirmed = false;
+    for (const c of runtimeCandidates(provider)) {
+      // openai's models go through its route resolver, which refreshes their OAuth logins itself.
+      const refreshesItself = normalizeProviderId(c) === 'openai' || ordering.authKey(c) === 'openai';
+      const answer = evaluateRoute({
+        ordered: ordering.order(c).filter((id) => !isOAuthRefreshFence(ordering.stored(id)!.credential)),
+        readiness: (id) => {
+          const credential = ordering.stored(id)!.credential;
+          if (credential.type === 'oauth') return oauthReadiness(credential, now, refreshesItself);
+          return usableProfile(id) ? 'ready' : 'unavailable';
+        },
+        coolingDown: (id) => ordering.unusableUntil(id) > now,
+        explicitOrder: Boolean(ordering.explicitOrder(c)),
+        declaredKey: Boolean(resolveConfiguredProviderKey(raw, c, env, catalog)?.usable),
+        ambientKey: Boolean(overviewByProvider.get(c)?.env),
+        standIn: refreshesItself ? ordering.firstProfileEvidence(c) : undefined,
+      });
+      if (answer.availability) return answer;
+      if (answer.availability === undefined) unconfirmed = true;
+    }
+    return { availability: unconfirmed ? undefined : false };
+  };
+
   const hasAnyAuth = (provider: string) => Boolean(overviewByProvider.get(provider)) || hasNonProfileAuth(provider);
-  const isMissing = rules.profilesPreventMissing ? (p: string) => !hasAnyAuth(p) : (p: string) => !hasUsableAuth(p);
+  const isMissing = rules.profilesPreventMissing
+    ? (p: string) => !hasAnyAuth(p)
+    : rules.routesJudgedByProfileReadiness
+      ? (p: string) => routeOf(p).availability === false
+      : (p: string) => !hasUsableAuth(p);
+  // 2026.9: an OAuth login it would have to refresh leaves the route unconfirmed, neither usable nor missing.
+  const isUnconfirmed = (p: string) => rules.routesJudgedByProfileReadiness && routeOf(p).availability === undefined;
   // 2026.9: with no profile stored, configured or ordered for its provider, a model no start-up
   // plugin lists leaves its auth unconfirmed, not missing; an openai primary model (the codex route) is always judged.
   const isIndeterminate = (u: ProviderUse) =>
@@ -193,9 +229,10 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
     !catalog.judgesModelAuth(u.provider, u.model);
   const modelRouteIssues: ModelRouteIssue[] = [];
   for (const u of uses) {
-    if (!isMissing(u.provider) || !isIndeterminate(u)) continue;
+    if (!(isMissing(u.provider) && isIndeterminate(u)) && !isUnconfirmed(u.provider)) continue;
     if (!modelRouteIssues.some((i) => i.provider === u.provider && i.model === u.model)) {
-      modelRouteIssues.push({ kind: 'indeterminate', provider: u.provider, model: u.model, message: `Auth readiness could not be confirmed for ${u.provider}/${u.model}.` });
+      const evidence = isUnconfirmed(u.provider) ? { evidence: 'profile' as const } : {};
+      modelRouteIssues.push({ kind: 'indeterminate', provider: u.provider, model: u.model, ...evidence, message: `Auth readiness could not be confirmed for ${u.provider}/${u.model}.` });
     }
   }
   // 2026.9 never lists a provider as missing for an image model (its unconfirmed route still counts).
@@ -226,6 +263,10 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
 
   /** 2026.9: the profile a model would run on (the first usable one in order) decides exit 2, not its neighbours. */
   function selectedProfileExpiring(provider: string): boolean {
+    if (rules.routesJudgedByProfileReadiness) {
+      const selected = routeOf(provider).selected;
+      return selected !== undefined && healthById.get(selected)?.status === 'expiring';
+    }
     if (!hasUsableAuth(provider)) return false;
     for (const c of runtimeCandidates(provider)) {
       const selected = candidatesFor(c).find(usableProfile);
@@ -237,6 +278,7 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
 
   const unusableProfiles: UnusableProfile[] = [];
   for (const profileId of Object.keys(store.usageStats ?? {})) {
+    if (rules.usageStatsNeedStoredProfile && !ordering.stored(profileId) && !profileId.startsWith(INLINE_KEY_USAGE_PREFIX)) continue;
     const until = ordering.unusableUntil(profileId);
     if (!until || now >= until) continue;
     const stats = store.usageStats?.[profileId];

@@ -215,6 +215,21 @@ export class ProfileOrdering {
   }
 
   /**
+   * 2026.9's stand-in when a provider has no eligible profile (its openai route resolver): the first
+   * profile of `auth.order`, else of the stored order, else of the store, that is stored for this
+   * provider, whatever else is wrong with it.
+   */
+  firstProfileEvidence(provider: string): string | undefined {
+    const key = this.authKey(provider);
+    const plain = normalizeProviderId(provider);
+    const named = lookUpProvider(this.routing.order, key) ?? lookUpProvider(this.routing.order, plain) ?? lookUpProvider(this.store.order, key) ?? lookUpProvider(this.store.order, plain);
+    return (named ?? Object.keys(this.store.profiles)).find((id) => {
+      const reason = this.eligibility(provider, id).reason;
+      return reason !== 'provider_mismatch' && reason !== 'profile_missing';
+    });
+  }
+
+  /**
    * The usable profiles for a provider, best first: an explicit order keeps its sequence with
    * cooling-down profiles moved last; otherwise OAuth before token before API key, least recently
    * used first. Ineligible profiles (expired, empty, wrong provider) are left out. The answer is

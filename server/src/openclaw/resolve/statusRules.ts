@@ -40,11 +40,15 @@ export interface StatusRules {
    */
   runtimeUnavailableProviders: readonly string[];
   /**
-   * 2026.9: a provider in use that has stored profiles is judged by them alone: an env key or a
-   * config key beside expired or broken profiles no longer keeps it out of `missingProvidersInUse`,
-   * nor an expiring profile out of exit 2 (seen on its runs; 2026.6.1 counted the env key).
+   * 2026.9: a model's route is judged by the profiles in its order (resolve/routeAvailability.ts):
+   * the first ready one not cooling down serves it; an OAuth login it could only refresh (a refresh
+   * token beside an expired or absent access token; openai's it refreshes, so those are ready)
+   * leaves the route unconfirmed (`auth.modelRouteIssues`, evidence "profile", exit 1) rather than
+   * missing; profiles all cooling down, or an explicit order with none usable, leave it missing; an
+   * env key counts only when no eligible profile is declared (an expired token is not eligible,
+   * an expired OAuth login is), a config key beside them. Seen on its runs; 2026.6.1 counted the env key.
    */
-  storedProfilesShadowEnv: boolean;
+  routesJudgedByProfileReadiness: boolean;
   /**
    * 2026.9: `--check` judges each model by the profile it would run on (the first usable one in
    * order): exit 2 only when that one is expiring; an expired or expiring neighbour behind it does
@@ -56,6 +60,12 @@ export interface StatusRules {
    * shows the defaults). Seen on its runs.
    */
   agentModelsAlwaysInUse: boolean;
+  /**
+   * 2026.9: usage stats (cooldowns, disablements) show only for profiles the store holds once
+   * loaded (one dropped for an unknown type or never stored has none); `inline-api-key:` ids, the
+   * config key's own stats, stay. 2026.6.1 lists them all (seen on its runs).
+   */
+  usageStatsNeedStoredProfile: boolean;
   /** 2026.9: an image model's provider is never listed in `missingProvidersInUse` (an unconfirmed image route still makes `--check` exit 1). */
   imageModelsNeverMissing: boolean;
   /**
