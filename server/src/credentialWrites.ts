@@ -15,6 +15,8 @@ import {
   type StatusSnapshot, type WriteRefusedData,
 } from './protocol.js';
 import type { StatusService } from './statusService.js';
+import { issueMessage } from './serverL10n.js';
+import { words } from './openclaw/issues.js';
 
 export class CredentialWrites {
   constructor(
@@ -92,11 +94,11 @@ export class CredentialWrites {
     return { summary: result.summary, written: result.written, snapshot };
   }
 
-  /** A refusal keeps its code and reason; anything else is our failure, logged by its message only. */
+  /** A refusal keeps its code and reason (in the client's language); anything else is our failure, logged by its message only. */
   private responseError(what: string, error: unknown): ResponseError<WriteRefusedData | void> {
     if (error instanceof WriteRefused) {
       const data: WriteRefusedData = { code: error.code, ...(error.location ? { file: error.location.file } : {}) };
-      return new ResponseError(WRITE_REFUSED_ERROR, error.message, data);
+      return new ResponseError(WRITE_REFUSED_ERROR, issueMessage(error), data);
     }
     const message = `Could not ${what}: ${(error as Error)?.message ?? String(error)}`;
     this.log(message);
@@ -110,12 +112,12 @@ export class CredentialWrites {
  */
 function pastedTokenChange(provider: string, profileId: string, params: PasteTokenParams, now: number): CredentialChange {
   const checked = checkPastedSecret(provider, typeof params.token === 'string' ? params.token : '');
-  if (!checked.ok) throw new WriteRefused(checked.code, checked.reason);
+  if (!checked.ok) throw new WriteRefused(checked.code, checked.words);
   let expires: number | undefined;
   if (typeof params.expiresIn === 'string' && params.expiresIn.trim()) {
     const duration = parseExpiresIn(params.expiresIn);
     expires = duration === undefined ? undefined : expiresAtFromNow(duration, now);
-    if (expires === undefined) throw new WriteRefused('paste/expires-in', 'The expiry is not a duration such as 365d, 12h or 1h30m.');
+    if (expires === undefined) throw new WriteRefused('paste/expires-in', words('The expiry is not a duration such as 365d, 12h or 1h30m.'));
   }
   return { kind: 'paste-token', provider, profileId, secret: checked.secret, credentialType: checked.credentialType, ...(expires !== undefined ? { expires } : {}) };
 }

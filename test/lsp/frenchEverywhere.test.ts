@@ -2,10 +2,10 @@
  * Every word the language server puts in front of a French user, in French: the same corpus of
  * broken files (every diagnostic code it can raise on auth-profiles.json, .env and openclaw.json)
  * is opened in a server initialised with `locale: 'en'` and one with `locale: 'fr'`; each diagnostic
- * message, code action title, code lens title, hover, completion detail and status-snapshot problem
- * is paired with its
- * English twin. A French text equal to the English one (unless it is only identifiers, paths or
- * numbers), or with English prose left in it outside quotes and code, fails the test and is named.
+ * message, code action title, code lens title, hover, completion detail, status-snapshot problem
+ * and refused write is paired with its English twin. A French text equal to the English one
+ * (unless it is only identifiers, paths or numbers), or with English prose left in it outside
+ * quotes and code, fails the test and is named.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -16,7 +16,7 @@ import {
   type Diagnostic, type MarkupContent, type Position,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { StatusRequest } from '../../server/src/protocol.ts';
+import { PasteTokenRequest, RemoveProfileRequest, StatusRequest, WRITE_REFUSED_ERROR } from '../../server/src/protocol.ts';
 import { tempHome } from '../support/fakeHome.ts';
 import { startOnHome, stopAndClean, type LspServer } from './lspServer.ts';
 
@@ -177,6 +177,19 @@ async function collect(server: LspServer, home: string): Promise<{ said: Said[];
 
   await check('workspace .env', path.join(home, '.env'), 'ANTHROPIC_API_KEY=x\n', 'dotenv', ['env/workspace-key-ignored']);
   await check('legacy auth.json', path.join(stateDir, 'agents', 'old', 'agent', 'auth.json'), legacyAuthText, 'json', ['store/legacy-auth-json']);
+
+  // Refused writes: the reason the editor shows in its error notification (nothing is written).
+  const refusals: [string, () => Promise<unknown>][] = [
+    ['paste a cut token', () => server.connection.sendRequest(PasteTokenRequest.type, { provider: 'anthropic', token: `sk-ant-oat01-${CANARY}` })],
+    ['paste for an unknown agent', () => server.connection.sendRequest(PasteTokenRequest.type, { agentId: 'ghost', provider: 'anthropic', token: setupToken('z') })],
+    ['paste with a bad expiry', () => server.connection.sendRequest(PasteTokenRequest.type, { provider: 'anthropic', token: setupToken('z'), expiresIn: 'soon' })],
+    ['remove a profile the store lacks', () => server.connection.sendRequest(RemoveProfileRequest.type, { profileId: 'anthropic:none' })],
+  ];
+  for (const [name, send] of refusals) {
+    const error = await send().then(() => assert.fail(`${name}: not refused`), (e: unknown) => e as { code?: number; message: string });
+    assert.equal(error.code, WRITE_REFUSED_ERROR, `${name}: ${error.message}`);
+    said.push({ key: `refusal: ${name}`, text: error.message });
+  }
 
   // The problems in the status snapshot, which the status-bar tooltip lists.
   const snapshot = await server.connection.sendRequest(StatusRequest.type);

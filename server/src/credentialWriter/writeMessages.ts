@@ -1,3 +1,4 @@
+import type { Words } from '../openclaw/issues.js';
 import type { CredentialChange, WriteRequestOptions, WriteResult } from '../openclaw/writes.js';
 
 /**
@@ -14,6 +15,7 @@ export interface CredentialWriteRequest {
 export interface RefusalData {
   code: string;
   message: string;
+  words?: Words;
   location?: { file: string; path?: (string | number)[]; line?: number; column?: number };
 }
 

@@ -69,7 +69,7 @@ export class CredentialWriteQueue {
       if (!waiting || waiting.id !== reply.id) return;
       this.inFlight = undefined;
       if ('written' in reply) waiting.resolve(reply.written);
-      else if ('refused' in reply) waiting.reject(new WriteRefused(reply.refused.code, reply.refused.message, reply.refused.location));
+      else if ('refused' in reply) waiting.reject(new WriteRefused(reply.refused.code, reply.refused.words ?? reply.refused.message, reply.refused.location));
       else waiting.reject(new Error(reply.error));
     });
     // A worker that dies fails the write it held; the next write starts a new one.

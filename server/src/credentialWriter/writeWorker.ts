@@ -27,7 +27,7 @@ export function applyAsReply(request: CredentialWriteRequest): CredentialWriteRe
     return { id: request.id, written: applyCredentialChange(request.target, request.change) };
   } catch (error) {
     if (error instanceof WriteRefused) {
-      return { id: request.id, refused: { code: error.code, message: error.message, ...(error.location ? { location: error.location } : {}) } };
+      return { id: request.id, refused: { code: error.code, message: error.message, ...(error.words ? { words: error.words } : {}), ...(error.location ? { location: error.location } : {}) } };
     }
     return { id: request.id, error: (error as Error)?.message ?? String(error) };
   }

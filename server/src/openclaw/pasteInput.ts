@@ -1,3 +1,4 @@
+import { formatWords, words, type Words } from './issues.js';
 import { normalizeProviderId } from './providerIds.js';
 
 /**
@@ -13,7 +14,7 @@ export const SETUP_TOKEN_MIN_LENGTH = 80;
 
 export type PastedSecretCheck =
   | { ok: true; secret: string; credentialType: 'token' | 'api_key'; kind: 'anthropic-setup-token' | 'anthropic-api-key' | 'openai-api-key' | 'token' }
-  | { ok: false; code: string; reason: string };
+  | { ok: false; code: string; reason: string; words: Words };
 
 /**
  * What `openclaw models auth paste-token` would store, or why not. OpenClaw trims the input and
@@ -24,32 +25,33 @@ export type PastedSecretCheck =
  */
 export function checkPastedSecret(provider: string, input: string): PastedSecretCheck {
   const secret = input.trim();
-  if (!secret) return refuse('secret/empty', 'Nothing was pasted.');
-  if (/[\r\n\u2028\u2029]/.test(secret)) return refuse('secret/line-break', 'The pasted secret holds a line break: it was broken when copied. Copy it again as one line.');
+  if (!secret) return refuse('secret/empty', words('Nothing was pasted.'));
+  if (/[\r\n\u2028\u2029]/.test(secret)) return refuse('secret/line-break', words('The pasted secret holds a line break: it was broken when copied. Copy it again as one line.'));
   if ([...secret].some((c) => (c.codePointAt(0) ?? 0) > 255)) {
-    return refuse('secret/odd-characters', 'The pasted secret holds characters that no token contains (typographic quotes, box drawing…): copy it again from the plain text.');
+    return refuse('secret/odd-characters', words('The pasted secret holds characters that no token contains (typographic quotes, box drawing…): copy it again from the plain text.'));
   }
   const p = normalizeProviderId(provider);
   const blank = /\s/.test(secret);
   if (secret.startsWith(SETUP_TOKEN_PREFIX) || secret.startsWith(ANTHROPIC_API_KEY_PREFIX)) {
-    if (p !== 'anthropic') return refuse('secret/wrong-provider', `This is an Anthropic credential; store it for provider anthropic, not ${p}.`);
-    if (blank) return refuse('secret/blank-inside', 'The pasted secret holds a space or tab: it was broken when copied. Copy it again as one piece.');
+    if (p !== 'anthropic') return refuse('secret/wrong-provider', words('This is an Anthropic credential; store it for provider anthropic, not {0}.', p));
+    if (blank) return refuse('secret/blank-inside', words('The pasted secret holds a space or tab: it was broken when copied. Copy it again as one piece.'));
     if (secret.startsWith(ANTHROPIC_API_KEY_PREFIX)) return { ok: true, secret, credentialType: 'api_key', kind: 'anthropic-api-key' };
     if (secret.length < SETUP_TOKEN_MIN_LENGTH) {
-      return refuse('secret/too-short', `Token looks too short: a setup-token has at least ${SETUP_TOKEN_MIN_LENGTH} characters, this one ${secret.length}. Paste the full setup-token.`);
+      return refuse('secret/too-short', words('Token looks too short: a setup-token has at least {0} characters, this one {1}. Paste the full setup-token.', SETUP_TOKEN_MIN_LENGTH, secret.length));
     }
     return { ok: true, secret, credentialType: 'token', kind: 'anthropic-setup-token' };
   }
   if (p === 'anthropic') {
-    return refuse('secret/not-anthropic', `An Anthropic setup-token starts with ${SETUP_TOKEN_PREFIX} (from \`claude setup-token\`), an Anthropic API key with ${ANTHROPIC_API_KEY_PREFIX}; this is neither.`);
+    return refuse('secret/not-anthropic', words('An Anthropic setup-token starts with {0} (from `claude setup-token`), an Anthropic API key with {1}; this is neither.', SETUP_TOKEN_PREFIX, ANTHROPIC_API_KEY_PREFIX));
   }
   // OpenClaw's own test for an OpenAI API key, which its paste-token refuses and paste-api-key takes.
   if (p === 'openai' && /^sk-[A-Za-z0-9_-]{8,}$/.test(secret)) return { ok: true, secret, credentialType: 'api_key', kind: 'openai-api-key' };
   return { ok: true, secret, credentialType: 'token', kind: 'token' };
 }
 
-function refuse(code: string, reason: string): PastedSecretCheck {
-  return { ok: false, code, reason };
+/** `reason` in English (the CLI's), `words` for the editor's language. */
+function refuse(code: string, reason: Words): PastedSecretCheck {
+  return { ok: false, code, reason: formatWords(reason), words: reason };
 }
 
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;

@@ -5,6 +5,7 @@ import {
   authStatePath, authStorePath, defaultAgentDir, DEFAULT_AGENT_ID, normalizeAgentId, resolveConfigPath, resolveEnvAgentDirOverride, resolveStateDir, resolveUserPath,
   type PathEnv,
 } from './paths.js';
+import { words } from './issues.js';
 import { findByProvider, normalizeProviderId } from './providerIds.js';
 import { readAuthRouting } from './resolve/profileOrder.js';
 import { detectStoreLayout } from './rules/layout.js';
@@ -127,7 +128,7 @@ function resolveWriteTarget(options: WriteRequestOptions, pastesToken: boolean):
   if (options.agentId !== undefined) {
     agentId = normalizeAgentId(options.agentId);
     if (!configuredIds.includes(agentId)) {
-      throw new WriteRefused('write/unknown-agent', `Unknown agent id "${options.agentId}". Configured agents: ${configuredIds.join(', ')}.`);
+      throw new WriteRefused('write/unknown-agent', words('Unknown agent id "{0}". Configured agents: {1}.', String(options.agentId), configuredIds.join(', ')));
     }
   } else {
     // OpenClaw's auth commands write the configured default agent's store (OPENCLAW_AGENT_DIR does not
@@ -165,8 +166,8 @@ function checkOrderProfiles(target: WriteTarget, provider: string, ids: string[]
   const main = target.agentDir === target.mainDir ? undefined : parseStoreFile(authStorePath(target.mainDir)).store;
   for (const id of ids) {
     const credential = own?.profiles[id] ?? main?.profiles[id];
-    if (!credential) throw new WriteRefused('write/unknown-profile', `Auth profile "${id}" not found for agent ${target.agentId}.`, { file: authStorePath(target.agentDir), path: ['profiles'] });
-    if (normalizeProviderId(credential.provider) !== key) throw new WriteRefused('write/provider-mismatch', `Auth profile "${id}" is for ${credential.provider}, not ${key}.`);
+    if (!credential) throw new WriteRefused('write/unknown-profile', words('Auth profile "{0}" not found for agent {1}.', id, target.agentId), { file: authStorePath(target.agentDir), path: ['profiles'] });
+    if (normalizeProviderId(credential.provider) !== key) throw new WriteRefused('write/provider-mismatch', words('Auth profile "{0}" is for {1}, not {2}.', id, String(credential.provider), key));
   }
 }
 
@@ -174,12 +175,16 @@ function checkOrderProfiles(target: WriteTarget, provider: string, ids: string[]
 const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
 function checkNames(change: CredentialChange): void {
-  const names: [string, string][] = [];
+  const names: ['provider' | 'profile', string][] = [];
   if ('provider' in change) names.push(['provider', change.provider]);
-  if ('profileId' in change) names.push(['profile id', change.profileId]);
-  if (change.kind === 'order-set') for (const id of change.profileIds) names.push(['profile id', id]);
+  if ('profileId' in change) names.push(['profile', change.profileId]);
+  if (change.kind === 'order-set') for (const id of change.profileIds) names.push(['profile', id]);
   for (const [what, name] of names) {
-    if (!name.trim()) throw new WriteRefused('write/empty-name', `The ${what} is empty.`);
-    if (RESERVED_NAMES.has(name.trim())) throw new WriteRefused('write/reserved-name', `"${name}" cannot be a ${what}: OpenClaw loses it when it loads the store.`);
+    if (!name.trim()) throw new WriteRefused('write/empty-name', what === 'provider' ? words('The provider is empty.') : words('The profile id is empty.'));
+    if (RESERVED_NAMES.has(name.trim())) {
+      throw new WriteRefused('write/reserved-name', what === 'provider'
+        ? words('"{0}" cannot be a provider: OpenClaw loses it when it loads the store.', name)
+        : words('"{0}" cannot be a profile id: OpenClaw loses it when it loads the store.', name));
+    }
   }
 }

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import JSON5 from 'json5';
 import { applyEdits, createScanner, modify, parseTree, SyntaxKind, type FormattingOptions, type ParseError } from 'jsonc-parser';
 import { readTextFile } from '../fileRead.js';
+import { words } from '../issues.js';
 import { catalogs } from '../env/providerCatalog.js';
 import { isRecord } from '../stores/authStore.js';
 import { replaceFileAtomically, writeTargetOf } from '../stores/atomicFile.js';
@@ -57,7 +58,7 @@ interface ConfigEdit {
 
 function editedConfigText(configPath: string, profileId: string, entry: AuthProfileEntry): ConfigEdit {
   const read = readTextFile(configPath, { maxBytes: 16 * 1024 * 1024 });
-  if (read.kind === 'unreadable') throw new WriteRefused(read.issue.code, `${read.issue.message} Nothing was written.`, { file: configPath });
+  if (read.kind === 'unreadable') throw new WriteRefused(read.issue.code, words('{0} Nothing was written.', read.issue.words ?? read.issue.message), { file: configPath });
   const before = read.kind === 'ok' ? read.text : undefined;
   const text = before ?? '';
   let current: Record<string, unknown> = {};
@@ -67,12 +68,12 @@ function editedConfigText(configPath: string, profileId: string, entry: AuthProf
       parsed = JSON5.parse(text);
     } catch (error) {
       const e = error as { lineNumber?: number; columnNumber?: number };
-      throw new WriteRefused('config/invalid-json5', 'openclaw.json is not valid JSON5; OpenClaw refuses to change it too. Fix it first; nothing was written.', {
+      throw new WriteRefused('config/invalid-json5', words('openclaw.json is not valid JSON5; OpenClaw refuses to change it too. Fix it first; nothing was written.'), {
         file: configPath,
         ...(e.lineNumber ? { line: e.lineNumber, column: e.columnNumber ?? 1 } : {}),
       });
     }
-    if (!isRecord(parsed)) throw new WriteRefused('config/not-an-object', 'openclaw.json must hold an object; nothing was written.', { file: configPath });
+    if (!isRecord(parsed)) throw new WriteRefused('config/not-an-object', words('openclaw.json must hold an object; nothing was written.'), { file: configPath });
     current = parsed;
   }
   const changes = authProfileChanges(current, profileId, entry);
@@ -152,7 +153,7 @@ function editText(text: string, changes: Change[], expected: Record<string, unkn
   }
   throw new WriteRefused(
     'config/comments-would-be-lost',
-    `openclaw.json has comments in JSON5 syntax this tool cannot edit without losing them. Add "${profileId}": { provider: "${entry.provider}", mode: "${entry.mode}" } under auth.profiles by hand, then run this again; nothing was written.`,
+    words('openclaw.json has comments in JSON5 syntax this tool cannot edit without losing them. Add "{0}": { provider: "{1}", mode: "{2}" } under auth.profiles by hand, then run this again; nothing was written.', profileId, entry.provider, entry.mode),
     { file: configPath },
   );
 }

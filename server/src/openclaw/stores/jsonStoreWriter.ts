@@ -1,4 +1,5 @@
 import { readTextFile } from '../fileRead.js';
+import { words } from '../issues.js';
 import { normalizeProviderId } from '../providerIds.js';
 import { dropProviderOrder, forgetProfile, isEmptyState, pastedCredential, setProviderOrder } from './storeDocEdits.js';
 import { authStatePath, authStorePath } from '../paths.js';
@@ -42,7 +43,7 @@ export class JsonStoreWriter implements CredentialStoreWriter {
     try {
       return withStoreLock(this.storeFile, () => this.applyLocked(change), this.options.lockTiming ?? OPENCLAW_AUTH_STORE_LOCK);
     } catch (error) {
-      if (error instanceof LockTimeout) throw new WriteRefused('store/locked', `${error.message} Nothing was written.`, { file: error.lockPath });
+      if (error instanceof LockTimeout) throw new WriteRefused('store/locked', words('{0} Nothing was written.', error.words), { file: error.lockPath });
       throw error;
     }
   }
@@ -58,11 +59,11 @@ export class JsonStoreWriter implements CredentialStoreWriter {
       }
       case 'order-set': {
         const ids = [...new Set(change.profileIds.map((id) => id.trim()).filter(Boolean))];
-        if (ids.length === 0) throw new WriteRefused('write/empty-order', 'Give at least one profile id for the order.');
+        if (ids.length === 0) throw new WriteRefused('write/empty-order', words('Give at least one profile id for the order.'));
         const provider = normalizeProviderId(change.provider);
         const target = this.options.orderIn === 'store' ? store : readStateDocument(this.stateFile);
         if (target.doc.order !== undefined && !isRecord(target.doc.order)) {
-          throw new WriteRefused('write/not-an-object', '"order" is not an object; fix it first. Nothing was written.', { file: target.file, path: ['order'] });
+          throw new WriteRefused('write/not-an-object', words('"order" is not an object; fix it first. Nothing was written.'), { file: target.file, path: ['order'] });
         }
         setProviderOrder(target.doc, provider, ids);
         target.changed = true;
@@ -78,7 +79,7 @@ export class JsonStoreWriter implements CredentialStoreWriter {
       case 'remove': {
         const profiles = store.doc.profiles as JsonObject;
         if (!Object.hasOwn(profiles, change.profileId)) {
-          throw new WriteRefused('write/unknown-profile', `Agent ${agent} has no profile "${change.profileId}" in its own store.`, { file: this.storeFile, path: ['profiles'] });
+          throw new WriteRefused('write/unknown-profile', words('Agent {0} has no profile "{1}" in its own store.', agent, change.profileId), { file: this.storeFile, path: ['profiles'] });
         }
         delete profiles[change.profileId];
         store.changed = true;
@@ -122,13 +123,13 @@ interface Document {
 function readStoreDocument(file: string): Document {
   const read = readTextFile(file);
   if (read.kind === 'missing') return { file, doc: { version: 1, profiles: {} }, existed: false, changed: false };
-  if (read.kind === 'unreadable') throw new WriteRefused(read.issue.code, `${read.issue.message} Nothing was written.`, { file });
+  if (read.kind === 'unreadable') throw new WriteRefused(read.issue.code, words('{0} Nothing was written.', read.issue.words ?? read.issue.message), { file });
   const parsed = parseStoreText(read.text, file);
   if (!parsed.store) {
     const problem = parsed.issues.find((i) => i.severity === 'error') ?? parsed.issues[0];
     const code = problem?.code ?? 'store/not-a-store';
     const where = problem?.offset !== undefined ? lineAndColumn(read.text, problem.offset) : undefined;
-    throw new WriteRefused(code, `${problem?.message ?? 'This is not a credential store.'} Nothing was written.`, {
+    throw new WriteRefused(code, words('{0} Nothing was written.', problem ? problem.words ?? problem.message : words('This is not a credential store.')), {
       file,
       ...(problem?.path ? { path: problem.path } : {}),
       ...(where ?? {}),
@@ -141,14 +142,14 @@ function readStoreDocument(file: string): Document {
 function readStateDocument(file: string): Document {
   const read = readTextFile(file, { maxBytes: 16 * 1024 * 1024, oftenMissing: true });
   if (read.kind === 'missing') return { file, doc: { version: 1 }, existed: false, changed: false, removeWhenEmpty: true };
-  if (read.kind === 'unreadable') throw new WriteRefused(read.issue.code, `${read.issue.message} Nothing was written.`, { file });
+  if (read.kind === 'unreadable') throw new WriteRefused(read.issue.code, words('{0} Nothing was written.', read.issue.words ?? read.issue.message), { file });
   let doc: unknown;
   try {
     doc = JSON.parse(read.text);
   } catch {
-    throw new WriteRefused('state/invalid-json', 'auth-state.json is not valid JSON; fix or delete it first. Nothing was written.', { file });
+    throw new WriteRefused('state/invalid-json', words('auth-state.json is not valid JSON; fix or delete it first. Nothing was written.'), { file });
   }
-  if (!isRecord(doc)) throw new WriteRefused('state/not-an-object', 'auth-state.json does not hold an object; fix or delete it first. Nothing was written.', { file });
+  if (!isRecord(doc)) throw new WriteRefused('state/not-an-object', words('auth-state.json does not hold an object; fix or delete it first. Nothing was written.'), { file });
   return { file, doc, existed: true, changed: false, removeWhenEmpty: true };
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { formatWords, words, type Words } from '../issues.js';
 
 /**
  * The sidecar lock OpenClaw (≤ 2026.6.x, `@openclaw/fs-safe`'s file lock with the auth store's
@@ -29,8 +30,13 @@ export interface LockTiming {
 export const OPENCLAW_AUTH_STORE_LOCK: LockTiming = { retries: 10, factor: 2, minTimeoutMs: 100, maxTimeoutMs: 10_000, randomize: true, staleMs: 30_000 };
 
 export class LockTimeout extends Error {
+  /** The message as words, for the editor's language (issues.ts). */
+  readonly words: Words;
+
   constructor(readonly lockPath: string) {
-    super(`Another writer holds ${lockPath}; try again in a moment.`);
+    const message = words('Another writer holds {0}; try again in a moment.', lockPath);
+    super(formatWords(message));
+    this.words = message;
     this.name = 'LockTimeout';
   }
 }

@@ -2,6 +2,7 @@
  * Changed by the JSON-store writer (issue 8): `WriteRefused.location` may also carry `line` and
  * `column` (1-based), so the CLI can say where an unparsable store breaks. Optional; nothing else changed.
  */
+import { formatWords, type Words } from '../issues.js';
 
 /**
  * The write side of a credential store: one interface for the JSON-file era (OpenClaw ≤ 2026.6.x,
@@ -38,13 +39,17 @@ export interface WriteResult {
 
 /** Why a write was not made. `code` is stable (documented with the CLI); the message has no secret. */
 export class WriteRefused extends Error {
+  /** The reason as words (issues.ts), for the editor's language; `message` is it in English, as the CLI prints it. */
+  readonly words?: Words;
+
   constructor(
     readonly code: string,
-    message: string,
+    message: string | Words,
     /** The file (and, when known, the JSON path and 1-based line/column) whose content stopped the write. */
     readonly location?: { file: string; path?: (string | number)[]; line?: number; column?: number },
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : formatWords(message));
+    if (typeof message !== 'string') this.words = message;
     this.name = 'WriteRefused';
   }
 }
