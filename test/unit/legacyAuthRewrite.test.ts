@@ -51,6 +51,15 @@ describe('legacy auth.json rewrite: refusals and backups', () => {
     assert.ok(fs.existsSync(result.backup));
   });
 
+  it('moves an auth-state.json aside (OpenClaw deletes it when it migrates auth.json)', () => {
+    const state = path.join(layout.agentDir, 'auth-state.json');
+    fs.writeFileSync(state, JSON.stringify({ version: 1, order: { anthropic: ['anthropic:default'] } }));
+    const result = rewriteLegacyAuthJson(layout.agentDir, layout.stateDir);
+    assert.ok(!fs.existsSync(state));
+    assert.equal(result.written.at(-1), `${state}.bak`);
+    assert.deepEqual(JSON.parse(fs.readFileSync(`${state}.bak`, 'utf8')).order, { anthropic: ['anthropic:default'] });
+  });
+
   it('refuses when the editor shows another text than the file on disk', () => {
     const before = snapshot(layout.agentDir);
     assert.throws(() => rewriteLegacyAuthJson(layout.agentDir, layout.stateDir, { expectedText: '{}' }), refusedWith('store/unsaved'));

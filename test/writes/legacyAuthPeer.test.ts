@@ -36,6 +36,12 @@ describe('legacy auth.json rewrite, judged by the live OpenClaw 2026.6.1', () =>
   before(() => {
     peer = ensurePeer('2026.6.1');
   });
+  /** The real CLI with ARGS on HOME (clean env, as run-peer.sh); its stdout, failing on a non-zero exit. */
+  const openclaw = (h: string, args: string[]): string => {
+    const r = spawnSync(peer.bin, args, { env: { PATH: `${peer.nodeBin}:${process.env.PATH ?? ''}`, HOME: h, TZ: 'UTC', NO_COLOR: '1' }, cwd: h, encoding: 'utf8', timeout: 180_000 });
+    assert.equal(r.status, 0, `openclaw ${args.join(' ')}: ${r.stderr}`);
+    return r.stdout;
+  };
   after(() => {
     for (const h of homes) fs.rmSync(h, { recursive: true, force: true });
   });
@@ -75,17 +81,31 @@ describe('legacy auth.json rewrite, judged by the live OpenClaw 2026.6.1', () =>
     assert.deepEqual(fs.readdirSync(mine.agentDir).sort(), ['auth-profiles.json', 'auth.json.bak']);
   });
 
+  it('an auth-state.json beside auth.json: OpenClaw drops it as it migrates, we move it aside; same status after', async () => {
+    const order = JSON.stringify({ version: 1, order: { google: ['github-copilot:default', 'google:default'] }, lastGood: { google: 'google:default' } });
+    const theirs = home();
+    fs.writeFileSync(path.join(theirs.agentDir, 'auth-state.json'), order);
+    const beforeRun = await runPeer(peer, theirs.home, ['--json'], {});
+    assert.equal(beforeRun.code, 0, beforeRun.stderr);
+    assert.deepEqual(fs.readdirSync(theirs.agentDir), ['auth-profiles.json'], 'OpenClaw deletes auth.json and auth-state.json');
+
+    const mine = home();
+    fs.writeFileSync(path.join(mine.agentDir, 'auth-state.json'), order);
+    rewriteLegacyAuthJson(mine.agentDir, mine.stateDir);
+    assert.deepEqual(fs.readdirSync(mine.agentDir).sort(), ['auth-profiles.json', 'auth-state.json.bak', 'auth.json.bak']);
+    const afterRun = await runPeer(peer, mine.home, ['--json'], {});
+    assert.deepEqual(normalizeStatus(parseStatusOutput(afterRun.stdout)), normalizeStatus(parseStatusOutput(beforeRun.stdout)));
+    // The order override is what auth-state.json carried: gone in both homes, as OpenClaw's migration leaves it.
+    const override = (h: string) => /Order override: (.*)/.exec(openclaw(h, ['models', 'auth', 'order', 'get', '--provider', 'google']))?.[1];
+    assert.equal(override(theirs.home), '(none)');
+    assert.equal(override(mine.home), '(none)');
+  });
+
   it('a flat auth-profiles.json: the same bytes as the real `openclaw doctor --fix` writes, and the same status after', async () => {
     const theirs = newHome();
     const t = writeLegacyFlatHome(theirs, CANARY, EXPIRES);
     const original = fs.readFileSync(t.store);
-    const doctor = spawnSync(peer.bin, ['doctor', '--fix', '--non-interactive'], {
-      env: { PATH: `${peer.nodeBin}:${process.env.PATH ?? ''}`, HOME: theirs, TZ: 'UTC', NO_COLOR: '1' },
-      cwd: theirs,
-      encoding: 'utf8',
-      timeout: 180_000,
-    });
-    assert.equal(doctor.status, 0, doctor.stderr);
+    openclaw(theirs, ['doctor', '--fix', '--non-interactive']);
     const doctorStore = fs.readFileSync(t.store, 'utf8');
     assert.equal(doctorStore, `${JSON.stringify(expectedFlatRewrite(CANARY, EXPIRES), null, 2)}\n`);
     assert.equal(fs.readdirSync(t.agentDir).filter((f) => /^auth-profiles\.json\.legacy-flat\.\d+\.bak$/.test(f)).length, 1, "the doctor's backup");

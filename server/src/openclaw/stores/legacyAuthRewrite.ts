@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readTextFile } from '../fileRead.js';
-import { authStorePath, DEFAULT_AGENT_ID, defaultAgentDir, legacyAuthPath, legacyOAuthPath } from '../paths.js';
+import { authStatePath, authStorePath, DEFAULT_AGENT_ID, defaultAgentDir, legacyAuthPath, legacyOAuthPath } from '../paths.js';
 import { isRecord } from './authStore.js';
 import { replaceFileAtomically } from './atomicFile.js';
 import { migrateLegacyAuth, migrateLegacyFlatStore } from './legacyAuthMigration.js';
@@ -19,7 +19,8 @@ export interface LegacyAuthRewriteResult extends WriteResult {
  * Does now, on purpose, what OpenClaw does to an agent's old `auth.json` on its next run: writes the
  * migrated profiles (legacyAuthMigration.ts) as a new `auth-profiles.json` — under OpenClaw's store
  * lock, atomically, mode 0600 from the first byte — then moves auth.json aside. OpenClaw deletes it;
- * we keep it as `auth.json.bak` (never overwriting an earlier backup), a name OpenClaw never reads.
+ * we keep it as `auth.json.bak` (never overwriting an earlier backup), a name OpenClaw never reads,
+ * and an `auth-state.json` beside it (which OpenClaw's migration deletes) as `auth-state.json.bak`.
  * Refused when the agent already has an `auth-profiles.json` (even one that does not parse: OpenClaw
  * would migrate over it, we leave that file to the user) or when auth.json holds nothing OpenClaw keeps.
  */
@@ -86,7 +87,17 @@ function migrateAuthJson(storeFile: string, legacyFile: string, stateDir: string
   replaceFileAtomically(storeFile, storeText(migration.profiles));
   fs.renameSync(legacyFile, backup);
   keepPrivate(backup);
-  return summaryOf(storeFile, backup, migration.profiles, 'auth.json');
+  const result = summaryOf(storeFile, backup, migration.profiles, 'auth.json');
+  // OpenClaw's migration saves a store without order or usage state, which deletes auth-state.json
+  // (seen live); left in place, its order would apply from now on. Moved aside instead.
+  const stateFile = authStatePath(path.dirname(storeFile));
+  if (pathExists(stateFile)) {
+    const stateBackup = freshName(`${stateFile}.bak`, (ms) => `${stateFile}.${ms}.bak`);
+    fs.renameSync(stateFile, stateBackup);
+    result.written.push(stateBackup);
+    result.summary += ` auth-state.json (order, usage) moved to ${path.basename(stateBackup)}, as OpenClaw's migration drops it.`;
+  }
+  return result;
 }
 
 /**
