@@ -149,6 +149,8 @@ describe('quick fix: rewrite a legacy auth.json into auth-profiles.json, keeping
       const flatDiagnostic = flatPublished.diagnostics.find((d) => d.code === 'store/legacy-flat')!;
       const [flatAction] = (await fr.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: flatUri }, range: flatDiagnostic.range, context: { diagnostics: [flatDiagnostic] } })) as CodeAction[];
       assert.match(flatAction!.title, /^Réécrire en \{ "version": 1, "profiles": … \} comme openclaw doctor --fix/);
+      // A refusal comes back in French too (the flat file was never saved to disk).
+      await assert.rejects(fr.connection.sendRequest(ExecuteCommandRequest.type, { command: COMMAND, arguments: [flatUri] }), /auth-profiles\.json n'existe plus\. Rien n'a été écrit\./);
     } finally {
       await stopAndClean(fr, frHome, CANARY);
     }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readTextFile } from '../fileRead.js';
+import { words } from '../issues.js';
 import { authStatePath, authStorePath, DEFAULT_AGENT_ID, defaultAgentDir, legacyAuthPath, legacyOAuthPath } from '../paths.js';
 import { isRecord } from './authStore.js';
 import { replaceFileAtomically } from './atomicFile.js';
@@ -29,7 +30,7 @@ export function rewriteLegacyAuthJson(agentDir: string, stateDir: string, option
     const storeFile = authStorePath(agentDir);
     const legacyFile = legacyAuthPath(agentDir);
     if (pathExists(storeFile)) {
-      throw new WriteRefused('store/exists', 'This agent already has an auth-profiles.json, so OpenClaw does not read auth.json. Nothing was written.', { file: storeFile });
+      throw new WriteRefused('store/exists', words('This agent already has an auth-profiles.json, so OpenClaw does not read auth.json. Nothing was written.'), { file: storeFile });
     }
     return migrateAuthJson(storeFile, legacyFile, stateDir, options.expectedText);
   });
@@ -54,7 +55,7 @@ export function rewriteLegacyFlatStore(agentDir: string, options: RewriteOptions
     const text = readText(storeFile, options.expectedText);
     const profiles = migrateLegacyFlatStore(parseJson(text, storeFile));
     if (!profiles) {
-      throw new WriteRefused('store/legacy-nothing-to-migrate', 'auth-profiles.json is not in the legacy flat shape, or no entry of it holds a credential the doctor would keep. Nothing was written.', { file: storeFile });
+      throw new WriteRefused('store/legacy-nothing-to-migrate', words('auth-profiles.json is not in the legacy flat shape, or no entry of it holds a credential the doctor would keep. Nothing was written.'), { file: storeFile });
     }
     const backup = freshName(undefined, (ms) => `${storeFile}.legacy-flat.${ms}.bak`);
     fs.copyFileSync(storeFile, backup, fs.constants.COPYFILE_EXCL);
@@ -68,7 +69,7 @@ function underStoreLock(agentDir: string, options: RewriteOptions, fn: () => Leg
   try {
     return withStoreLock(authStorePath(agentDir), fn, options.lockTiming ?? OPENCLAW_AUTH_STORE_LOCK);
   } catch (error) {
-    if (error instanceof LockTimeout) throw new WriteRefused('store/locked', `${error.message} Nothing was written.`, { file: error.lockPath });
+    if (error instanceof LockTimeout) throw new WriteRefused('store/locked', words('{0} Nothing was written.', error.words), { file: error.lockPath });
     throw error;
   }
 }
@@ -77,11 +78,11 @@ function migrateAuthJson(storeFile: string, legacyFile: string, stateDir: string
   const legacy = parseJson(readText(legacyFile, expectedText), legacyFile);
   const migration = migrateLegacyAuth(legacy, readJson(legacyOAuthPath(stateDir)));
   if (migration.fromAuthJson === 0) {
-    throw new WriteRefused('store/legacy-nothing-to-migrate', 'auth.json holds no profile OpenClaw would keep (each needs a known type and a "provider"). Nothing was written.', { file: legacyFile });
+    throw new WriteRefused('store/legacy-nothing-to-migrate', words('auth.json holds no profile OpenClaw would keep (each needs a known type and a "provider"). Nothing was written.'), { file: legacyFile });
   }
   const shared = oauthLeftToMain(path.dirname(storeFile), stateDir, migration.profiles);
   if (shared.length > 0) {
-    throw new WriteRefused('store/legacy-main-oauth', `Main's auth-profiles.json also has OAuth profile(s) ${shared.join(', ')}; OpenClaw's own migration may leave those to main's store, which this fix does not judge. Let OpenClaw migrate this file (it does on its next run for this agent). Nothing was written.`, { file: legacyFile });
+    throw new WriteRefused('store/legacy-main-oauth', words('Main\'s auth-profiles.json also has OAuth profile(s) {0}; OpenClaw\'s own migration may leave those to main\'s store, which this fix does not judge. Let OpenClaw migrate this file (it does on its next run for this agent). Nothing was written.', shared.join(', ')), { file: legacyFile });
   }
   const backup = freshName(`${legacyFile}.bak`, (ms) => `${legacyFile}.${ms}.bak`);
   replaceFileAtomically(storeFile, storeText(migration.profiles));
@@ -138,10 +139,10 @@ function summaryOf(storeFile: string, backup: string, profiles: Record<string, u
 /** The file's text, refused when missing, unreadable, or not what the editor showed. */
 function readText(file: string, expectedText: string | undefined): string {
   const read = readTextFile(file, { maxBytes: 16 * 1024 * 1024 });
-  if (read.kind === 'missing') throw new WriteRefused('store/legacy-missing', `${path.basename(file)} is gone. Nothing was written.`, { file });
-  if (read.kind === 'unreadable') throw new WriteRefused(read.issue.code, `${read.issue.message} Nothing was written.`, { file });
+  if (read.kind === 'missing') throw new WriteRefused('store/legacy-missing', words('{0} is gone. Nothing was written.', path.basename(file)), { file });
+  if (read.kind === 'unreadable') throw new WriteRefused(read.issue.code, words('{0} Nothing was written.', read.issue.words ?? read.issue.message), { file });
   if (expectedText !== undefined && read.text !== expectedText) {
-    throw new WriteRefused('store/unsaved', `${path.basename(file)} on disk differs from the editor's copy; save it (or revert) first. Nothing was written.`, { file });
+    throw new WriteRefused('store/unsaved', words('{0} on disk differs from the editor\'s copy; save it (or revert) first. Nothing was written.', path.basename(file)), { file });
   }
   return read.text;
 }
@@ -150,7 +151,7 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new WriteRefused('store/invalid-json', `${path.basename(file)} is not valid JSON. Nothing was written.`, { file });
+    throw new WriteRefused('store/invalid-json', words('{0} is not valid JSON. Nothing was written.', path.basename(file)), { file });
   }
 }
 
