@@ -1,5 +1,6 @@
 import { isRecord } from './authStore.js';
 import type { WritableDatabase } from './sqliteWriteConnection.js';
+import { words } from '../issues.js';
 import { WriteRefused } from './storeWriter.js';
 
 /** One JSON cell OpenClaw 2026.9.x keeps credentials or their state in. */
@@ -46,9 +47,9 @@ export function readObjectCell(db: WritableDatabase, database: string, cell: Sto
   try {
     value = JSON.parse(text);
   } catch {
-    throw new WriteRefused('sqlite/invalid-json', `The ${cell.key} row of ${cell.table} is not valid JSON, so it is left as it is. Run \`openclaw doctor --fix\`. Nothing was written.`, { file: cellLabel(database, cell) });
+    throw new WriteRefused('sqlite/invalid-json', words('The {0} row of {1} is not valid JSON, so it is left as it is. Run `openclaw doctor --fix`. Nothing was written.', cell.key, cell.table), { file: cellLabel(database, cell) });
   }
-  if (!isRecord(value)) throw new WriteRefused('sqlite/not-an-object', `The ${cell.key} row of ${cell.table} does not hold a JSON object, so it is left as it is. Nothing was written.`, { file: cellLabel(database, cell) });
+  if (!isRecord(value)) throw new WriteRefused('sqlite/not-an-object', words('The {0} row of {1} does not hold a JSON object, so it is left as it is. Nothing was written.', cell.key, cell.table), { file: cellLabel(database, cell) });
   return value;
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { loadSqlite } from './sqliteRead.js';
+import { words } from '../issues.js';
 import { WriteRefused } from './storeWriter.js';
 
 /** The part of `node:sqlite` a writer uses. */
@@ -24,7 +25,7 @@ export const OPENCLAW_SQLITE_BUSY_TIMEOUT_MS = 5000;
 export function requireWritableSqlite(): WritableSqliteModule {
   const sqlite = loadSqlite() as unknown as WritableSqliteModule | null;
   if (!sqlite) {
-    throw new WriteRefused('sqlite/unavailable', `This OpenClaw keeps credentials in SQLite, which needs Node 22.5 or newer to write (this is Node ${process.versions.node}). Nothing was written.`);
+    throw new WriteRefused('sqlite/unavailable', words('This OpenClaw keeps credentials in SQLite, which needs Node 22.5 or newer to write (this is Node {0}). Nothing was written.', process.versions.node));
   }
   return sqlite;
 }
@@ -50,10 +51,12 @@ export function openForWrite(sqlite: WritableSqliteModule, database: string, opt
   const stat = fs.statSync(database, { throwIfNoEntry: false });
   if (!stat) {
     // Only OpenClaw can create it: a database holding just the credential tables makes its own later writes fail ("schema version 0").
-    throw new WriteRefused('sqlite/no-database', `OpenClaw has not created ${options.kind === 'global' ? 'its state database' : "this agent's database"} yet, and only OpenClaw creates it (with a schema of its own). Make this change once with the openclaw CLI (\`openclaw models auth …\`), then use this command again. Nothing was written.`, { file: database });
+    throw new WriteRefused('sqlite/no-database', options.kind === 'global'
+      ? words('OpenClaw has not created its state database yet, and only OpenClaw creates it (with a schema of its own). Make this change once with the openclaw CLI (`openclaw models auth …`), then use this command again. Nothing was written.')
+      : words('OpenClaw has not created this agent\'s database yet, and only OpenClaw creates it (with a schema of its own). Make this change once with the openclaw CLI (`openclaw models auth …`), then use this command again. Nothing was written.'), { file: database });
   }
-  if (stat.isDirectory()) throw new WriteRefused('sqlite/not-a-file', 'A folder stands where OpenClaw keeps this SQLite database. Move the folder away. Nothing was written.', { file: database });
-  if (!stat.isFile()) throw new WriteRefused('sqlite/not-a-file', 'This path is not a regular file, so it cannot be the SQLite database OpenClaw keeps credentials in. Nothing was written.', { file: database });
+  if (stat.isDirectory()) throw new WriteRefused('sqlite/not-a-file', words('A folder stands where OpenClaw keeps this SQLite database. Move the folder away. Nothing was written.'), { file: database });
+  if (!stat.isFile()) throw new WriteRefused('sqlite/not-a-file', words('This path is not a regular file, so it cannot be the SQLite database OpenClaw keeps credentials in. Nothing was written.'), { file: database });
   let db: WritableDatabase | undefined;
   try {
     // mode=rw: never create the file, even if it disappears between the look and the open.
@@ -63,7 +66,7 @@ export function openForWrite(sqlite: WritableSqliteModule, database: string, opt
     db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
     const version = Number(db.prepare('PRAGMA user_version').get()?.user_version ?? 0);
     if (version > SUPPORTED_SCHEMA[options.kind]) {
-      throw new WriteRefused('sqlite/newer-schema', `This database was written by an OpenClaw newer than 2026.9.6 (schema ${version}); update this extension before writing to it. Nothing was written.`, { file: database });
+      throw new WriteRefused('sqlite/newer-schema', words('This database was written by an OpenClaw newer than 2026.9.6 (schema {0}); update this extension before writing to it. Nothing was written.', String(version)), { file: database });
     }
     assertTables(db, database, options.tables);
     // OpenClaw keeps its databases in WAL mode with synchronous NORMAL; a journal mode is sticky, so only a database that lost it is set back.
@@ -84,11 +87,11 @@ export function assertTables(db: WritableDatabase, database: string, tables: str
   for (const table of tables) {
     if (checked.has(table)) continue;
     if (!db.prepare("SELECT 1 AS present FROM sqlite_master WHERE type = 'table' AND name = ?").get(table)) {
-      throw new WriteRefused('sqlite/no-table', `This database has no ${table} table, so OpenClaw has not set it up for credentials yet. Run OpenClaw once, then try again. Nothing was written.`, { file: database });
+      throw new WriteRefused('sqlite/no-table', words('This database has no {0} table, so OpenClaw has not set it up for credentials yet. Run OpenClaw once, then try again. Nothing was written.', table), { file: database });
     }
     // SQLite's own check of the table about to be written (the whole database would cost far more in OpenClaw's 105-table one).
     const check = db.prepare(`PRAGMA quick_check(${table})`).all().map((r) => String(Object.values(r)[0]));
-    if (check.length !== 1 || check[0] !== 'ok') throw new WriteRefused('sqlite/corrupt', `SQLite's check of the ${table} table failed (${check.slice(0, 2).join('; ')}). Run \`openclaw doctor\`. Nothing was written.`, { file: database });
+    if (check.length !== 1 || check[0] !== 'ok') throw new WriteRefused('sqlite/corrupt', words('SQLite\'s check of the {0} table failed ({1}). Run `openclaw doctor`. Nothing was written.', table, check.slice(0, 2).join('; ')), { file: database });
     checked.add(table);
   }
 }
@@ -128,12 +131,12 @@ export function isBusy(error: unknown): boolean {
 /** A SQLite failure as a refusal in plain words (SQLite's own messages never hold row content). */
 function refusalFor(error: unknown, database: string, busyTimeoutMs: number): WriteRefused {
   if (isBusy(error)) {
-    return new WriteRefused('sqlite/busy', `Another process (the OpenClaw gateway?) kept this database locked for ${busyTimeoutMs / 1000} s. Nothing was written; try again in a moment.`, { file: database });
+    return new WriteRefused('sqlite/busy', words('Another process (the OpenClaw gateway?) kept this database locked for {0} s. Nothing was written; try again in a moment.', busyTimeoutMs / 1000), { file: database });
   }
   const message = String((error as Error)?.message ?? error).split('\n')[0];
   const errcode = (error as { errcode?: unknown }).errcode;
   if (typeof errcode === 'number' && [11, 26].includes(errcode & 0xff)) {
-    return new WriteRefused('sqlite/corrupt', `This is not a readable SQLite database (${message}). Run \`openclaw doctor\`. Nothing was written.`, { file: database });
+    return new WriteRefused('sqlite/corrupt', words('This is not a readable SQLite database ({0}). Run `openclaw doctor`. Nothing was written.', String(message)), { file: database });
   }
-  return new WriteRefused('sqlite/unwritable', `Cannot write this SQLite database (${message}). Nothing was written.`, { file: database });
+  return new WriteRefused('sqlite/unwritable', words('Cannot write this SQLite database ({0}). Nothing was written.', String(message)), { file: database });
 }

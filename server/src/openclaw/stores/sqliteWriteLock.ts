@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { words } from '../issues.js';
 import { WriteRefused } from './storeWriter.js';
 import { isBusy, type WritableSqliteModule } from './sqliteWriteConnection.js';
 
@@ -32,7 +33,7 @@ export function withStateLifecycleLock<T>(sqlite: WritableSqliteModule, globalDa
       lock.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}; PRAGMA journal_mode = MEMORY; BEGIN EXCLUSIVE;`);
     } catch (error) {
       if (isBusy(error)) {
-        throw new WriteRefused('sqlite/busy', `OpenClaw is writing its state database and did not let go within ${busyTimeoutMs / 1000} s. Nothing was written; try again in a moment.`, { file: globalDatabase });
+        throw new WriteRefused('sqlite/busy', words('OpenClaw is writing its state database and did not let go within {0} s. Nothing was written; try again in a moment.', busyTimeoutMs / 1000), { file: globalDatabase });
       }
       throw error;
     }
@@ -51,11 +52,11 @@ function ensurePrivateDirectory(directory: string): void {
   fs.mkdirSync(directory, { recursive: true, mode: 0o700 });
   const stats = fs.lstatSync(directory);
   if (stats.isSymbolicLink() || !stats.isDirectory()) {
-    throw new WriteRefused('sqlite/lock-folder', `OpenClaw's lock folder ${directory} is not a real folder. Nothing was written.`, { file: directory });
+    throw new WriteRefused('sqlite/lock-folder', words('OpenClaw\'s lock folder {0} is not a real folder. Nothing was written.', directory), { file: directory });
   }
   const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
   if (uid !== undefined && stats.uid !== uid) {
-    throw new WriteRefused('sqlite/lock-folder', `OpenClaw's lock folder ${directory} belongs to another user. Nothing was written.`, { file: directory });
+    throw new WriteRefused('sqlite/lock-folder', words('OpenClaw\'s lock folder {0} belongs to another user. Nothing was written.', directory), { file: directory });
   }
   if (process.platform !== 'win32' && (stats.mode & 0o777) !== 0o700) fs.chmodSync(directory, 0o700);
 }

@@ -12,6 +12,7 @@ import { withStateLifecycleLock } from './sqliteWriteLock.js';
 import { OPENCLAW_OAUTH_REFRESH_LOCK, withOAuthProfileLock } from './oauthProfileLock.js';
 import { LockTimeout, type LockTiming } from './storeLock.js';
 import { dropProviderOrder, forgetProfile, isEmptyState, pastedCredential, setProviderOrder } from './storeDocEdits.js';
+import { words } from '../issues.js';
 import { WriteRefused, type CredentialChange, type CredentialStoreWriter, type WriteResult } from './storeWriter.js';
 
 export interface SqliteWriteTarget {
@@ -77,7 +78,7 @@ export class SqliteStoreWriter implements CredentialStoreWriter {
   apply(change: CredentialChange): WriteResult {
     const sqlite = requireWritableSqlite();
     if (!fs.existsSync(this.globalDb)) {
-      throw new WriteRefused('sqlite/no-database', `OpenClaw has not created its state database (${this.globalDb}) yet. Run OpenClaw once (for example \`openclaw models auth paste-token\`), then try again. Nothing was written.`, { file: this.globalDb });
+      throw new WriteRefused('sqlite/no-database', words('OpenClaw has not created its state database ({0}) yet. Run OpenClaw once (for example `openclaw models auth paste-token`), then try again. Nothing was written.', this.globalDb), { file: this.globalDb });
     }
     this.pool = new Map();
     try {
@@ -86,7 +87,7 @@ export class SqliteStoreWriter implements CredentialStoreWriter {
       const oauthProvider = change.kind === 'remove' ? this.oauthProviderOf(sqlite, change.profileId) : undefined;
       return change.kind !== 'remove' || oauthProvider === undefined ? run() : withOAuthProfileLock(this.target.stateDir, oauthProvider, change.profileId, run, this.oauthLockTiming);
     } catch (error) {
-      if (error instanceof LockTimeout) throw new WriteRefused('store/locked', `An OAuth refresh of this profile is under way (${error.lockPath}). Nothing was written; try again in a moment.`, { file: error.lockPath });
+      if (error instanceof LockTimeout) throw new WriteRefused('store/locked', words('An OAuth refresh of this profile is under way ({0}). Nothing was written; try again in a moment.', error.lockPath), { file: error.lockPath });
       throw error;
     } finally {
       for (const db of this.pool.values()) db.close();
@@ -128,7 +129,7 @@ export class SqliteStoreWriter implements CredentialStoreWriter {
       }
       case 'order-set': {
         const ids = [...new Set(change.profileIds.map((id) => id.trim()).filter(Boolean))];
-        if (ids.length === 0) throw new WriteRefused('write/empty-order', 'Give at least one profile id for the order.');
+        if (ids.length === 0) throw new WriteRefused('write/empty-order', words('Give at least one profile id for the order.'));
         const provider = normalizeProviderId(change.provider);
         this.checkOrderProfiles(sqlite, provider, ids);
         const written = this.edit(sqlite, this.agentDb, 'agent', [AGENT_CELLS.store.table, AGENT_CELLS.state.table], (db) => {
@@ -158,7 +159,7 @@ export class SqliteStoreWriter implements CredentialStoreWriter {
           const store = this.readStore(db, home);
           const profiles = store.profiles as Record<string, unknown>;
           if (!Object.hasOwn(profiles, change.profileId)) {
-            throw new WriteRefused('write/unknown-profile', `Agent ${agent} has no profile "${change.profileId}" in its own store.`, { file: cellLabel(home.database, home.store), path: ['profiles'] });
+            throw new WriteRefused('write/unknown-profile', words('Agent {0} has no profile "{1}" in its own store.', agent, change.profileId), { file: cellLabel(home.database, home.store), path: ['profiles'] });
           }
           delete profiles[change.profileId];
           forgetProfile(store, change.profileId);
@@ -220,7 +221,7 @@ export class SqliteStoreWriter implements CredentialStoreWriter {
     const value = readObjectCell(db, this.globalDb, GLOBAL_CELLS.ownership);
     if (value === undefined) return undefined;
     if (Object.keys(value).length === 1 && (value.location === 'state-db' || value.location === 'legacy-main')) return value.location;
-    throw new WriteRefused('sqlite/invalid-shared-store', 'OpenClaw\'s auth.sharedStore setting holds a location it does not know. Run `openclaw doctor --fix`. Nothing was written.', { file: cellLabel(this.globalDb, GLOBAL_CELLS.ownership) });
+    throw new WriteRefused('sqlite/invalid-shared-store', words('OpenClaw\'s auth.sharedStore setting holds a location it does not know. Run `openclaw doctor --fix`. Nothing was written.'), { file: cellLabel(this.globalDb, GLOBAL_CELLS.ownership) });
   }
 
   /** Main's pre-SQLite files or rows in main's own database keep OpenClaw's shared store where it was. */
@@ -243,11 +244,11 @@ export class SqliteStoreWriter implements CredentialStoreWriter {
     const store = readObjectCell(db, home.database, home.store) ?? { version: 1, profiles: {} };
     if (store.profiles === undefined) store.profiles = {};
     if (!isRecord(store.profiles)) {
-      throw new WriteRefused('sqlite/not-a-store', `The ${home.store.key} row of ${home.store.table} has no "profiles" object, so it is left as it is. Nothing was written.`, { file: cellLabel(home.database, home.store), path: ['profiles'] });
+      throw new WriteRefused('sqlite/not-a-store', words('The {0} row of {1} has no "profiles" object, so it is left as it is. Nothing was written.', home.store.key, home.store.table), { file: cellLabel(home.database, home.store), path: ['profiles'] });
     }
     if (Object.keys(store.profiles).length === 0 && fs.existsSync(authStorePath(this.target.agentDir))) {
       // OpenClaw 2026.9 refuses to use an empty SQLite store beside a retired auth-profiles.json (AUTH_PROFILE_MIGRATION_REQUIRED).
-      throw new WriteRefused('store/migration-required', `This agent still has an auth-profiles.json that OpenClaw 2026.9 has not imported. Run \`openclaw doctor --fix\` first. Nothing was written.`, { file: authStorePath(this.target.agentDir) });
+      throw new WriteRefused('store/migration-required', words('This agent still has an auth-profiles.json that OpenClaw 2026.9 has not imported. Run `openclaw doctor --fix` first. Nothing was written.'), { file: authStorePath(this.target.agentDir) });
     }
     return store;
   }
@@ -261,15 +262,15 @@ export class SqliteStoreWriter implements CredentialStoreWriter {
     for (const home of [...homes].reverse()) Object.assign(visible, this.profilesIn(home));
     for (const id of ids) {
       const credential = visible[id];
-      if (!isRecord(credential)) throw new WriteRefused('write/unknown-profile', `Auth profile "${id}" not found for agent ${this.target.agentId}.`, { file: cellLabel(homes[0]!.database, homes[0]!.store), path: ['profiles'] });
-      if (normalizeProviderId(credential.provider) !== provider) throw new WriteRefused('write/provider-mismatch', `Auth profile "${id}" is for ${String(credential.provider)}, not ${provider}.`);
+      if (!isRecord(credential)) throw new WriteRefused('write/unknown-profile', words('Auth profile "{0}" not found for agent {1}.', id, this.target.agentId), { file: cellLabel(homes[0]!.database, homes[0]!.store), path: ['profiles'] });
+      if (normalizeProviderId(credential.provider) !== provider) throw new WriteRefused('write/provider-mismatch', words('Auth profile "{0}" is for {1}, not {2}.', id, String(credential.provider), provider));
     }
   }
 
   private profilesIn(home: CredentialHome): Record<string, unknown> {
     if (!fs.existsSync(home.database)) return {};
     const read = readSqliteUntouched(home.database, (db) => rowText(db, home.store));
-    if (read.kind === 'failed') throw new WriteRefused(read.issue.code, `${read.issue.message} Nothing was written.`, { file: home.database });
+    if (read.kind === 'failed') throw new WriteRefused(read.issue.code, words('{0} Nothing was written.', read.issue.words ?? read.issue.message), { file: home.database });
     if (read.kind !== 'ok' || read.value === undefined) return {};
     try {
       const doc = JSON.parse(read.value) as unknown;
@@ -306,7 +307,7 @@ export class SqliteStoreWriter implements CredentialStoreWriter {
     const db = this.open(sqlite, this.globalDb, 'global', []);
     if (!db.prepare("SELECT 1 AS present FROM sqlite_master WHERE type = 'table' AND name = 'state_leases'").get()) return;
     const live = db.prepare('SELECT 1 AS live FROM state_leases WHERE scope = ? AND lease_key = ? AND expires_at > ?').get(AGENT_MAINTENANCE_LEASE.scope, AGENT_MAINTENANCE_LEASE.key, Date.now());
-    if (live) throw new WriteRefused('sqlite/maintenance', 'OpenClaw is rebuilding its agent databases (`openclaw doctor --fix`). Nothing was written; try again once it has finished.', { file: this.globalDb });
+    if (live) throw new WriteRefused('sqlite/maintenance', words('OpenClaw is rebuilding its agent databases (`openclaw doctor --fix`). Nothing was written; try again once it has finished.'), { file: this.globalDb });
   }
 
   /** One transaction on one database: opened (refusing what OpenClaw would not write), changed, committed, closed. */
@@ -363,7 +364,7 @@ export function readSqliteOrder(target: SqliteWriteTarget, provider: string): { 
   }
   for (const { database, cell } of candidates) {
     const read = readSqliteUntouched(database, (db) => rowText(db, cell));
-    if (read.kind === 'failed') throw new WriteRefused(read.issue.code, read.issue.message, { file: database });
+    if (read.kind === 'failed') throw new WriteRefused(read.issue.code, read.issue.words ?? read.issue.message, { file: database });
     if (read.kind !== 'ok' || read.value === undefined) continue;
     const state = safeJson(read.value);
     const ids = isRecord(state?.order) ? findByProvider(state.order, key) : undefined;
