@@ -75,12 +75,13 @@ describe('OpenClaw 2026.9 status rules', () => {
       const env = { ANTHROPIC_API_KEY: KEY };
       const r = resolve(home, '2026.9', env);
       assert.deepEqual(r.status.missingProvidersInUse, []);
-      assert.deepEqual(r.status.modelRouteIssues.map((i) => `${i.provider}/${i.model} ${i.evidence}`), ['anthropic/claude-opus-4-6 profile']);
+      // The utility model (anthropic/claude-haiku-4-5) runs on the same route.
+      assert.deepEqual(r.status.modelRouteIssues.map((i) => `${i.provider}/${i.model} ${i.evidence}`), ['anthropic/claude-opus-4-6 profile', 'anthropic/claude-haiku-4-5 profile']);
       assert.equal(r.check, 1);
       assert.deepEqual(resolve(home, '2026.6').status.missingProvidersInUse, ['anthropic']);
       // A refresh token alone (no access token) is the same.
       writeTree(home, { [STORE]: { version: 1, profiles: { 'anthropic:oauth': { type: 'oauth', provider: 'anthropic', refresh: 'rt-' + 'r'.repeat(30) } } } });
-      assert.deepEqual(resolve(home, '2026.9').status.modelRouteIssues.map((i) => i.evidence), ['profile']);
+      assert.deepEqual(resolve(home, '2026.9').status.modelRouteIssues.map((i) => i.evidence), ['profile', 'profile']);
       // A ready API key profile behind it serves the route.
       writeTree(home, { [STORE]: { version: 1, profiles: { 'anthropic:oauth': refreshable, 'anthropic:key': { type: 'api_key', provider: 'anthropic', key: KEY } } } });
       const served = resolve(home, '2026.9');
@@ -136,7 +137,7 @@ describe('OpenClaw 2026.9 status rules', () => {
       assert.deepEqual(r.status.modelRouteIssues.map((i) => `${i.provider}/${i.model}`), ['openai/gpt-5.2']);
       writeTree(home, { '.openclaw/openclaw.json': model('anthropic/claude-sonnet-4-5') });
       assert.deepEqual(resolve(home, '2026.9').status.missingProvidersInUse, []);
-      assert.deepEqual(resolve(home, '2026.9').status.modelRouteIssues.map((i) => `${i.provider}/${i.model}`), ['anthropic/claude-sonnet-4-5']);
+      assert.deepEqual(resolve(home, '2026.9').status.modelRouteIssues.map((i) => `${i.provider}/${i.model}`), ['anthropic/claude-sonnet-4-5', 'anthropic/claude-haiku-4-5']);
     }));
 
   it('--check follows the profile the model runs on: an expiring token behind a key is not exit 2', () =>
@@ -157,7 +158,7 @@ describe('OpenClaw 2026.9 status rules', () => {
       assert.equal(status('2026.6'), 'static');
     }));
 
-  it("the shown agent's own model is in use even without --agent", () =>
+  it("without --agent the shown agent's openai model brings its utility model (openai/gpt-5.6-luna) into use (utilityModel2026_9.test.ts)", () =>
     withTempDir((home) => {
       writeTree(home, {
         '.openclaw/openclaw.json': { agents: { defaults: { model: { primary: 'anthropic/claude-opus-4-6' } }, list: [{ id: 'main' }, { id: 'ops', default: true, model: 'openai/gpt-5.5' }] } },

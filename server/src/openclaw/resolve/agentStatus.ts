@@ -12,6 +12,8 @@ import { resolveConfiguredProviderKey } from '../config/configProviderKey.js';
 import { maskSecret } from '../mask.js';
 import { isRecord } from '../stores/authStore.js';
 import { RESERVED_KEY } from '../recordDraft.js';
+import { utilityModelUse } from './utilityModel.js';
+import { storedSecretReadiness } from './secretReadiness.js';
 import { evaluateRoute, isOAuthRefreshFence, oauthReadiness, type RouteAvailability } from './routeAvailability.js';
 
 /** Usage stats of a key set in the config (2026.9 keeps them though no profile has the id). */
@@ -36,7 +38,7 @@ export interface AgentAuthInput {
   config: OpenClawConfig;
   /** Set when the user named the agent (`--agent`): its own model settings then apply. */
   explicitAgentId?: string | undefined;
-  /** The agent resolved, named or not (2026.9 counts its own models as in use either way). */
+  /** The agent resolved, named or not (2026.9 counts its utility model as in use either way). */
   agentId?: string;
   env: ReadonlyMap<string, EnvValue>;
   rules: StatusRules;
@@ -196,7 +198,7 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
         readiness: (id) => {
           const credential = ordering.stored(id)!.credential;
           if (credential.type === 'oauth') return oauthReadiness(credential, now, refreshesItself);
-          return usableProfile(id) ? 'ready' : 'unavailable';
+          return usableProfile(id) ? storedSecretReadiness(credential, raw, env) : 'unavailable';
         },
         coolingDown: (id) => ordering.unusableUntil(id) > now,
         explicitOrder: Boolean(ordering.explicitOrder(c)),
@@ -218,15 +220,16 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
       : (p: string) => !hasUsableAuth(p);
   // 2026.9: an OAuth login it would have to refresh leaves the route unconfirmed, neither usable nor missing.
   const isUnconfirmed = (p: string) => rules.routesJudgedByProfileReadiness && routeOf(p).availability === undefined;
-  // 2026.9: with no profile stored, configured or ordered for its provider, a model no start-up
-  // plugin lists leaves its auth unconfirmed, not missing; an openai primary model (the codex route) is always judged.
+  // 2026.9: with no profile stored, configured or ordered for its provider, a model leaves its auth
+  // unconfirmed, not missing, unless OpenAI's route resolver knows it (listed by a start-up plugin);
+  // an openai primary model (the codex route) is always judged.
   const isIndeterminate = (u: ProviderUse) =>
     rules.unknownProvidersIndeterminate &&
     !(u.primary && rules.runtimeUnavailableProviders.includes(normalizeProviderId(u.provider))) &&
     ordering.storeProfilesFor(normalizeProviderId(u.provider)).length === 0 &&
     ordering.configuredProfilesFor(normalizeProviderId(u.provider)).length === 0 &&
     !ordering.explicitOrder(normalizeProviderId(u.provider))?.ids.length &&
-    !catalog.judgesModelAuth(u.provider, u.model);
+    !(rules.routeResolvedProviders.includes(normalizeProviderId(u.provider)) && catalog.judgesModelAuth(u.provider, u.model));
   const modelRouteIssues: ModelRouteIssue[] = [];
   for (const u of uses) {
     if (!(isMissing(u.provider) && isIndeterminate(u)) && !isUnconfirmed(u.provider)) continue;
@@ -240,7 +243,7 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
   const missingProvidersInUse = [...new Set(uses.filter((u) => listable(u) && isMissing(u.provider) && !isIndeterminate(u)).map((u) => u.provider))]
     .filter((p) => !catalog.isCliProvider(p, raw))
     .sort((a, b) => a.localeCompare(b));
-  const runtimeUnavailable = [...new Set(uses.map((u) => normalizeProviderId(u.provider)).filter((p) => rules.runtimeUnavailableProviders.includes(p)))].sort();
+  const runtimeUnavailable = [...new Set(uses.filter((u) => !u.utility).map((u) => normalizeProviderId(u.provider)).filter((p) => rules.runtimeUnavailableProviders.includes(p)))].sort();
 
   const inUse = new Set<string>();
   for (const u of uses) {
@@ -310,16 +313,12 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
   };
 }
 
-/**
- * The models whose providers must have credentials. 2026.9 also counts the agent's own models when
- * `models status` shows the defaults (no `--agent`); seen on its runs.
- */
+/** The models whose providers must have credentials; 2026.9 adds the agent's utility model. */
 function usesUnderRules(models: AgentModels, config: OpenClawConfig, input: AgentAuthInput, rules: StatusRules): ProviderUse[] {
   const uses = providerUses(models);
-  if (!rules.agentModelsAlwaysInUse || input.explicitAgentId || !input.agentId) return uses;
-  for (const u of providerUses(agentModels(config, input.agentId, rules.agentPrimaryClearsFallbacks))) {
-    if (!uses.some((t) => t.provider === u.provider && t.model === u.model && t.text === u.text)) uses.push(u);
-  }
+  const agentId = input.explicitAgentId ?? input.agentId;
+  const utility = rules.utilityModelInUse && agentId ? utilityModelUse(config, agentId, rules.catalog) : undefined;
+  if (utility && !uses.some((u) => u.text && u.provider === utility.provider && u.model === utility.model)) uses.push(utility);
   return uses;
 }
 

@@ -27,12 +27,19 @@ export interface StatusRules {
   retiredCredentialFilesRefuse: boolean;
   /**
    * 2026.9: a model in use with no usable credential and no stored profile for its provider, that
-   * no plugin starting with the CLI lists (`catalog.judgesModelAuth`), is not "missing" but a route
+   * is not one of `routeResolvedProviders` listed by a plugin starting with the CLI
+   * (`catalog.judgesModelAuth`), is not "missing" but a route
    * whose auth "could not be confirmed" (`auth.modelRouteIssues`, kind indeterminate): left out of
    * `missingProvidersInUse`, still exit 1. Seen on its runs: openai/gpt-5.5 missing, openai/gpt-5.2,
    * google/gemini-2.5-pro, openrouter/… and mistral/… unconfirmed; groq with expired profiles missing.
    */
   unknownProvidersIndeterminate: boolean;
+  /**
+   * 2026.9: the providers whose models it resolves routes for (its OpenAI route resolver): a model
+   * of theirs that the catalogue lists is judged without a stored profile. Any other provider's
+   * model is unconfirmed then, listed or not (seen: anthropic/claude-opus-4-8).
+   */
+  routeResolvedProviders: readonly string[];
   /**
    * 2026.9: providers whose models run on a runtime no bundled plugin provides (openai → the
    * `codex` agent harness): `--check` exits 1 whenever one is in use, whatever its credentials
@@ -56,10 +63,12 @@ export interface StatusRules {
    */
   checkFollowsSelectedProfile: boolean;
   /**
-   * 2026.9: the shown agent's own model counts as in use even without `--agent` (where the report
-   * shows the defaults). Seen on its runs.
+   * 2026.9: the agent's utility model counts as in use (resolve/utilityModel.ts): its `utilityModel`,
+   * else the one its primary model's plugin declares (anthropic → claude-haiku-4-5, openai →
+   * gpt-5.6-luna). Judged like a fallback, but never on the Codex runtime. Seen on its runs
+   * (`utilityModel` in its JSON): an agent on mistral or openrouter adds nothing.
    */
-  agentModelsAlwaysInUse: boolean;
+  utilityModelInUse: boolean;
   /**
    * 2026.9: usage stats (cooldowns, disablements) show only for profiles the store holds once
    * loaded (one dropped for an unknown type or never stored has none); `inline-api-key:` ids, the

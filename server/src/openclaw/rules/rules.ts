@@ -14,10 +14,11 @@ const BEFORE_2026_9 = {
   strictConfig2026_9: false,
   unknownProvidersIndeterminate: false,
   runtimeUnavailableProviders: [],
+  routeResolvedProviders: [],
   routesJudgedByProfileReadiness: false,
   usageStatsNeedStoredProfile: false,
   checkFollowsSelectedProfile: false,
-  agentModelsAlwaysInUse: false,
+  utilityModelInUse: false,
   imageModelsNeverMissing: false,
 } as const satisfies Partial<StatusRules>;
 
@@ -72,10 +73,11 @@ export function statusRules(version: CompatVersion | undefined): StatusRules {
     unknownProvidersIndeterminate: true,
     // "No enabled plugin owns agent harness "codex"": every openai model is routed through it.
     runtimeUnavailableProviders: ['openai'],
+    routeResolvedProviders: ['openai'],
     routesJudgedByProfileReadiness: true,
     usageStatsNeedStoredProfile: true,
     checkFollowsSelectedProfile: true,
-    agentModelsAlwaysInUse: true,
+    utilityModelInUse: true,
     imageModelsNeverMissing: true,
   };
 }
