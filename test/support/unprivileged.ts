@@ -20,6 +20,9 @@ export function runCliUnprivileged(home: string, args: string[], extraEnv: Recor
     cli = path.join(home, '.cli', 'cli.js');
     fs.mkdirSync(path.dirname(cli), { recursive: true });
     fs.copyFileSync(cliPath, cli);
+    // dist/cli.js is a launcher for the engine bundle beside it (scripts/build.mjs).
+    const engine = path.join(path.dirname(cliPath), 'engine.js');
+    if (fs.existsSync(engine)) fs.copyFileSync(engine, path.join(path.dirname(cli), 'engine.js'));
     makeTraversable(home);
     prefix = [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath];
     command = 'setpriv';
