@@ -1,6 +1,5 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isDoctorFixArgs } from '../../server/src/doctorFixArgs';
+import { isDoctorFixArgs } from '../../server/src/protocol';
 import type { ServerConnection } from './serverConnection';
 import { COMMAND_NOT_FOUND, exitCodeOf, onPath, shellIntegrationOf } from './terminalShell';
 
@@ -35,7 +34,7 @@ export async function runDoctorFix(deps: { connection: ServerConnection }, arg: 
     run,
   );
   if (choice !== run) return 'cancelled';
-  const terminal = vscode.window.createTerminal({ name: DOCTOR_TERMINAL_NAME, cwd: path.dirname(arg.stateDir), env: arg.env });
+  const terminal = vscode.window.createTerminal({ name: DOCTOR_TERMINAL_NAME, cwd: vscode.Uri.joinPath(vscode.Uri.file(arg.stateDir), '..').fsPath, env: arg.env });
   terminal.show();
   void followDoctor(deps, terminal);
   return 'started';
