@@ -55,6 +55,15 @@ async function activeEditor(page: Page): Promise<{ title: string; text: string }
   return { title, text };
 }
 
+/** Waits until the status bar says `count` characters are selected in the active editor. */
+async function selectedCount(page: Page, count: number, what: string): Promise<void> {
+  const item = page.locator('.statusbar-item[id="status.editor.selection"]');
+  await waitFor(what, async () => ((await item.innerText().catch(() => '')).includes(`(${count} selected)`) ? true : undefined), 10_000)
+    .catch(async (error) => {
+      throw new Error(`${(error as Error).message}: the status bar says '${await item.innerText().catch(() => '')}'`);
+    });
+}
+
 /** The whole DOM as HTML plus every text field's value: where a secret could hide from innerText. */
 async function wholeDom(page: Page): Promise<string> {
   const values = await page.locator('textarea, input').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value).join('\n'));
@@ -100,10 +109,16 @@ test('SQLite home made by OpenClaw 2026.9.6: each agent names its store, a refus
         throw new Error(`${(error as Error).message}: ${JSON.stringify(await findRow(page, agent))}`);
       });
       assert.equal(row.level, 1);
-      // At the default side-bar width the store words are drawn in full.
-      const seen = await descriptionStartVisible(page, agent, start.length);
-      if (!seen.visible) await screenshot(page, 'sqlite-stores-cut');
-      assert.ok(seen.visible, `${agent}: "${start}" is drawn inside the side bar, not cut (${seen.text})`);
+      // At the default side-bar width the store words are drawn in full. Asked again while the tree
+      // redraws (a row being replaced is not there for a moment); a cut row never passes.
+      let seen = { visible: false, text: '' };
+      await waitFor(`${agent}: "${start}" drawn inside the side bar`, async () => {
+        seen = await descriptionStartVisible(page, agent, start.length);
+        return seen.visible && seen.text.startsWith(start) ? true : undefined;
+      }, 10_000).catch(async () => {
+        await screenshot(page, 'sqlite-stores-cut');
+        assert.fail(`${agent}: "${start}" is not drawn in full inside the side bar (${JSON.stringify(seen)})`);
+      });
     }
     const icons = await page.locator('.part.sidebar .monaco-list-row[aria-level="1"]').evaluateAll((rows) =>
       Object.fromEntries(rows.map((r) => [r.querySelector('.label-name')?.textContent?.trim(), r.querySelector('.codicon:not(.monaco-tl-twistie)')?.className ?? ''])));
@@ -131,8 +146,7 @@ test('SQLite home made by OpenClaw 2026.9.6: each agent names its store, a refus
       throw new Error(`${(error as Error).message}: ${JSON.stringify(await activeEditor(page))}`);
     });
     assert.match(masked.text, /"token": "sk-ant-o\.\.\.dddddddd"/, `masked with the engine's mask:\n${masked.text}`);
-    const selection = await page.locator('.statusbar-item[id="status.editor.selection"]').innerText();
-    assert.match(selection, /\(19 selected\)/, `the profile's key "anthropic:default" is selected: ${selection}`);
+    await selectedCount(page, 19, 'the profile\'s key "anthropic:default" is selected');
     await screenshot(page, 'sqlite-row-masked');
     assert.ok(!(await wholeDom(page)).includes(CANARY), 'no secret anywhere in the DOM while masked');
     await assertNoSecretOnScreen(page, 'masked row document');
@@ -147,7 +161,7 @@ test('SQLite home made by OpenClaw 2026.9.6: each agent names its store, a refus
       throw new Error(`${(error as Error).message}: ${JSON.stringify((await activeEditor(page)).title)}`);
     });
     assert.match(revealed.text, new RegExp(`"token": "sk-ant-oat01-${CANARY}d{90}"`));
-    assert.match(await page.locator('.statusbar-item[id="status.editor.selection"]').innerText(), /\(19 selected\)/);
+    await selectedCount(page, 19, 'the key is selected in the revealed row too');
     await screenshot(page, 'sqlite-row-revealed');
     assertNoSecretInLogs(session.server.extensionHostLog(), 'sqlite home after Reveal Secrets');
   } finally {
