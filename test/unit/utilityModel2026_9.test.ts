@@ -27,6 +27,8 @@ describe('OpenClaw 2026.9: the utility model is in use', () => {
       writeTree(home, config({ defaults: { model: { primary: 'anthropic/claude-opus-4-8' } } }));
       const r = resolve(home, '2026.9');
       assert.deepEqual(r.issues, ['anthropic/claude-opus-4-8', 'anthropic/claude-haiku-4-5']);
+      assert.deepEqual(r.status.utilityModel, { ref: 'anthropic/claude-haiku-4-5', source: 'provider-default' });
+      assert.equal(resolve(home, '2026.6').status.utilityModel, undefined);
       assert.deepEqual(r.status.missingProvidersInUse, []);
       assert.equal(r.check, 1);
       assert.deepEqual(resolve(home, '2026.6').status.missingProvidersInUse, ['anthropic']);
@@ -36,7 +38,9 @@ describe('OpenClaw 2026.9: the utility model is in use', () => {
     withTempDir((home) => {
       // Seed 164 of the column: the default agent runs openrouter, which declares no utility model.
       writeTree(home, config({ defaults: { model: { primary: 'anthropic/claude-opus-4-6' } }, list: [{ id: 'main' }, { id: 'ops', default: true, model: 'openrouter/anthropic/claude-sonnet-4-5' }] }));
-      assert.equal(resolve(home, '2026.9', { ANTHROPIC_API_KEY: KEY }).check, 0);
+      const openrouter = resolve(home, '2026.9', { ANTHROPIC_API_KEY: KEY });
+      assert.equal(openrouter.check, 0);
+      assert.deepEqual(openrouter.status.utilityModel, { ref: null, source: 'none' });
       // An agent on anthropic brings anthropic/claude-haiku-4-5 in, though the defaults run openrouter.
       writeTree(home, config({ defaults: { model: { primary: 'openrouter/openai/gpt-5' } }, list: [{ id: 'main' }, { id: 'ops', default: true, model: 'anthropic/claude-opus-4-6' }] }));
       const r = resolve(home, '2026.9', { OPENROUTER_API_KEY: OPENROUTER_KEY });
@@ -59,8 +63,11 @@ describe('OpenClaw 2026.9: the utility model is in use', () => {
       writeTree(home, config({ defaults: { model: { primary: 'anthropic/claude-opus-4-6' }, utilityModel: 'mistral/mistral-large-latest' } }));
       const named = resolve(home, '2026.9', { ANTHROPIC_API_KEY: KEY });
       assert.deepEqual(named.issues, ['mistral/mistral-large-latest']);
+      assert.deepEqual(named.status.utilityModel, { ref: 'mistral/mistral-large-latest', source: 'config' });
       assert.equal(named.check, 1);
       writeTree(home, config({ defaults: { model: { primary: 'anthropic/claude-opus-4-6' }, utilityModel: '' } }));
-      assert.deepEqual(resolve(home, '2026.9').issues, ['anthropic/claude-opus-4-6']);
+      const off = resolve(home, '2026.9');
+      assert.deepEqual(off.issues, ['anthropic/claude-opus-4-6']);
+      assert.deepEqual(off.status.utilityModel, { ref: null, source: 'disabled' });
     }));
 });

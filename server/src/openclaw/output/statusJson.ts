@@ -25,6 +25,8 @@ export function statusJson(state: OpenClawState, agent: AgentState, explicitAgen
     fallbacks: m.fallbacks,
     imageModel: m.imageModel || null,
     imageFallbacks: m.imageFallbacks,
+    // OpenClaw 2026.9's field (absent under older rules): the utility model it also counts as in use.
+    ...(s.utilityModel ? { utilityModel: s.utilityModel } : {}),
     aliases: m.aliases,
     allowed: m.allowed,
     auth: {

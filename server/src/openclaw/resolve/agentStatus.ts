@@ -12,7 +12,7 @@ import { resolveConfiguredProviderKey } from '../config/configProviderKey.js';
 import { maskSecret } from '../mask.js';
 import { isRecord } from '../stores/authStore.js';
 import { RESERVED_KEY } from '../recordDraft.js';
-import { utilityModelUse } from './utilityModel.js';
+import { utilityModelOf, type UtilityModel } from './utilityModel.js';
 import { storedSecretReadiness } from './secretReadiness.js';
 import { evaluateRoute, isOAuthRefreshFence, oauthReadiness, type RouteAvailability } from './routeAvailability.js';
 
@@ -76,6 +76,8 @@ export interface AgentAuthStatus {
   /** Per provider, the profile ids in the order OpenClaw would try them (usable ones only). */
   effectiveOrder: Record<string, string[]>;
   checkCode: CheckCode;
+  /** 2026.9: the agent's utility model, as its JSON's `utilityModel` says it; undefined under older rules. */
+  utilityModel?: Omit<UtilityModel, 'use'>;
 }
 
 /**
@@ -89,7 +91,9 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
   const routing: AuthRouting = readAuthRouting(raw);
   const ordering = new ProfileOrdering(store, routing, catalog, now);
   const models = agentModels(config, input.explicitAgentId, rules.agentPrimaryClearsFallbacks);
-  const uses: ProviderUse[] = usesUnderRules(models, config, input, rules);
+  const utilityAgentId = input.explicitAgentId ?? input.agentId;
+  const utilityModel = rules.utilityModelInUse && utilityAgentId ? utilityModelOf(config, utilityAgentId, catalog) : undefined;
+  const uses: ProviderUse[] = usesUnderRules(models, utilityModel?.use);
   const facts = input.facts ?? new ProfileFacts(raw, routing, rules.profileHealth, now, input.warnMs, catalog, env);
 
   // Store, config, models, env: in that order into one set (no intermediate arrays per agent), then sorted.
@@ -310,14 +314,13 @@ export function resolveAgentAuth(input: AgentAuthInput): AgentAuthStatus {
     providersInUse: [...inUse].sort(),
     effectiveOrder,
     checkCode,
+    ...(utilityModel ? { utilityModel: { ref: utilityModel.ref, source: utilityModel.source } } : {}),
   };
 }
 
 /** The models whose providers must have credentials; 2026.9 adds the agent's utility model. */
-function usesUnderRules(models: AgentModels, config: OpenClawConfig, input: AgentAuthInput, rules: StatusRules): ProviderUse[] {
+function usesUnderRules(models: AgentModels, utility: ProviderUse | undefined): ProviderUse[] {
   const uses = providerUses(models);
-  const agentId = input.explicitAgentId ?? input.agentId;
-  const utility = rules.utilityModelInUse && agentId ? utilityModelUse(config, agentId, rules.catalog) : undefined;
   if (utility && !uses.some((u) => u.text && u.provider === utility.provider && u.model === utility.model)) uses.push(utility);
   return uses;
 }

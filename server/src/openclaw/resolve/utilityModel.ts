@@ -5,6 +5,13 @@ import { isRecord } from '../stores/authStore.js';
 import { normalizeAgentId } from '../paths.js';
 import { normalizeProviderId } from '../providerIds.js';
 
+/** OpenClaw 2026.9's `utilityModel` field of `models status --json`, and the use it adds. */
+export interface UtilityModel {
+  ref: string | null;
+  source: 'config' | 'disabled' | 'provider-default' | 'none';
+  use?: ProviderUse;
+}
+
 /**
  * OpenClaw 2026.9's utility model for an agent, which `models status` counts as in use beside the
  * shown models: the agent's `utilityModel` (else the defaults'), an empty one turning it off; unset,
@@ -12,17 +19,22 @@ import { normalizeProviderId } from '../providerIds.js';
  * (anthropic → anthropic/claude-haiku-4-5, openai → openai/gpt-5.6-luna, most providers none).
  * It never runs on the Codex harness.
  */
-export function utilityModelUse(config: OpenClawConfig, agentId: string, catalog: ProviderCatalog): ProviderUse | undefined {
+export function utilityModelOf(config: OpenClawConfig, agentId: string, catalog: ProviderCatalog): UtilityModel {
   const models = agentModels(config, agentId);
   const setting = utilitySetting(config, agentId);
-  let raw: string | undefined;
-  if (setting === undefined) {
+  if (setting === '') return { ref: null, source: 'disabled' };
+  let raw = setting;
+  if (raw === undefined) {
     const provider = models.resolvedDefault.split('/')[0] ?? '';
     const model = catalog.defaultUtilityModel(provider);
-    raw = model ? `${provider}/${model}` : undefined;
-  } else raw = setting || undefined;
-  const ref = raw ? resolveModelRef(raw, models.aliases) : undefined;
-  return ref ? { provider: normalizeProviderId(ref.provider), model: ref.model, text: true, utility: true } : undefined;
+    if (!model) return { ref: null, source: 'none' };
+    raw = `${provider}/${model}`;
+  }
+  const ref = resolveModelRef(raw, models.aliases);
+  const source = setting === undefined ? 'provider-default' : 'config';
+  if (!ref) return { ref: raw, source };
+  const provider = normalizeProviderId(ref.provider);
+  return { ref: `${provider}/${ref.model}`, source, use: { provider, model: ref.model, text: true, utility: true } };
 }
 
 /** The configured utility model, trimmed ('' = turned off); undefined when neither the agent nor the defaults set one. */
