@@ -8,6 +8,7 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { CredentialWriteQueue } from './credentialWriter/writeQueue.js';
 import { WriteRefused, type CredentialChange, type WriteResult } from './openclaw/stores/storeWriter.js';
+import type { LegacyRewrite } from './openclaw/stores/legacyAuthRewrite.js';
 import { readAuthOrder } from './openclaw/writes.js';
 import { checkPastedSecret, expiresAtFromNow, parseExpiresIn } from './openclaw/pasteInput.js';
 import {
@@ -63,15 +64,19 @@ export class CredentialWrites {
     return this.write(params.agentId, () => ({ kind: 'remove', profileId }));
   }
 
-  /** A write a quick fix's command runs (the legacy auth.json rewrite): refusals as for the requests, then re-read and published. */
-  runFixCommand(run: () => WriteResult | undefined): CredentialWriteResult | undefined {
-    let result: WriteResult | undefined;
+  /**
+   * A legacy file's rewrite that a quick fix's command asks for (none when the command's arguments
+   * name no such file): queued with the other writes, refusals as for the requests, then re-read
+   * and published.
+   */
+  async rewriteLegacy(rewrite: LegacyRewrite | undefined): Promise<CredentialWriteResult | undefined> {
+    if (!rewrite) return undefined;
+    let result: WriteResult;
     try {
-      result = run();
+      result = await this.queue.rewriteLegacy(rewrite);
     } catch (error) {
       throw this.responseError('apply the quick fix', error);
     }
-    if (!result) return undefined;
     this.log(result.summary);
     return { summary: result.summary, written: result.written, snapshot: this.service.afterWrite() };
   }

@@ -21,7 +21,7 @@ import { envHover } from './features/envHover.js';
 import { expiryLenses } from './features/expiryLenses.js';
 import { quickFixes } from './features/quickFixes.js';
 import { runTightenCommand } from './features/tightenCommand.js';
-import { REWRITE_LEGACY_AUTH_COMMAND, runLegacyAuthCommand } from './features/legacyAuthCommand.js';
+import { legacyRewriteFor, REWRITE_LEGACY_AUTH_COMMAND } from './features/legacyAuthCommand.js';
 import { locateCredential } from './features/locateCredential.js';
 import { storeRowDocument } from './features/storeRowDocument.js';
 import { StoreRowRequest } from './protocol.js';
@@ -184,7 +184,7 @@ connection.onCodeLens((params) => {
 });
 
 connection.onExecuteCommand((params) => {
-  if (params.command === REWRITE_LEGACY_AUTH_COMMAND) return writes.runFixCommand(() => runLegacyAuthCommand(params.arguments, checksContext(), (uri) => documents.get(uri)?.getText()));
+  if (params.command === REWRITE_LEGACY_AUTH_COMMAND) return writes.rewriteLegacy(legacyRewriteFor(params.arguments, checksContext(), (uri) => documents.get(uri)?.getText()));
   if (params.command !== TIGHTEN_FILE_MODE_COMMAND) return;
   const file = runTightenCommand(params.arguments, checksContext());
   const doc = file ? documents.get(params.arguments?.[0] as string) : undefined;

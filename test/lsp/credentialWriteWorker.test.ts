@@ -8,11 +8,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { before, test } from 'node:test';
-import { HoverRequest, ResponseError } from 'vscode-languageserver-protocol/node';
+import { ExecuteCommandRequest, HoverRequest, ResponseError } from 'vscode-languageserver-protocol/node';
 import { applyCredentialChange, WriteRefused } from '../../server/src/openclaw/writes.ts';
 import { processStartTime } from '../../server/src/openclaw/stores/storeLock.ts';
 import { PasteTokenRequest, StatusRequest, WRITE_REFUSED_ERROR } from '../../server/src/protocol.ts';
 import { materializeCase, tempHome } from '../support/fakeHome.ts';
+import { expectedMigratedStore, writeLegacyAuthHome } from '../support/legacyAuthHome.ts';
 import { serverPath, startOnHome, stopAndClean, type LspServer } from './lspServer.ts';
 
 const CANARY = 'CANARYxLOCKEDxWRITE';
@@ -138,6 +139,33 @@ test('a write refused after the lock is released keeps its error code, reason an
     assert.equal(refused.message, direct.message);
     assert.deepEqual(refused.data, { code: direct.code, file: storeFile });
     assert.equal(fs.readFileSync(storeFile, 'utf8'), broken, 'nothing written');
+  } finally {
+    await stopAndClean(server, home, CANARY);
+  }
+});
+
+test('the legacy auth.json rewrite (a quick fix\'s command) waits for the lock in the writer thread too; the server answers meanwhile', { timeout: 180_000 }, async () => {
+  const home = tempHome('oc-lsp-locked-legacy-');
+  const expires = Date.now() + 90 * 24 * HOUR;
+  const { agentDir, authJson } = writeLegacyAuthHome(home, CANARY, expires);
+  const server = await startOnHome(home);
+  try {
+    const uri = await server.open(authJson, fs.readFileSync(authJson, 'utf8'));
+    await server.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.code === 'store/legacy-auth-json'));
+    const storeFile = path.join(agentDir, 'auth-profiles.json');
+    const lock = holdLock(storeFile);
+    const rewrite = tracked(server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'openclawAuth.server.rewriteLegacyAuth', arguments: [uri] }), [], 'rewrite');
+    await lock.tried;
+    const status = await server.connection.sendRequest(StatusRequest.type);
+    assert.ok(status.agents.some((a) => a.agentId === 'main'));
+    assert.equal(rewrite.answered(), false, 'the status was answered while the rewrite waited for the lock');
+    assert.ok(!fs.existsSync(storeFile) && fs.existsSync(authJson), 'nothing moved while the lock is held');
+
+    lock.release();
+    const result = (await rewrite.promise) as { written: string[] };
+    assert.deepEqual(result.written, [storeFile, path.join(agentDir, 'auth.json.bak')]);
+    assert.equal(fs.readFileSync(storeFile, 'utf8'), `${JSON.stringify(expectedMigratedStore(CANARY, expires), null, 2)}\n`);
+    assert.ok(!fs.existsSync(`${storeFile}.lock`), 'the writer released the lock it took');
   } finally {
     await stopAndClean(server, home, CANARY);
   }

@@ -1,14 +1,19 @@
 import type { Words } from '../openclaw/issues.js';
+import type { LegacyRewrite } from '../openclaw/stores/legacyAuthRewrite.js';
 import type { CredentialChange, WriteRequestOptions, WriteResult } from '../openclaw/writes.js';
 
 /**
- * One credential write for the writer thread (writeWorker.ts). `change` may hold a pasted secret:
- * it crosses the thread boundary in this message only, and is never logged on either side.
+ * One write for the writer thread (writeWorker.ts): a credential change to a store, or a legacy
+ * file's rewrite (a quick fix). A pasted secret in `change`, or the editor's text of a legacy file,
+ * crosses the thread boundary in this message only, and is never logged on either side.
  */
+export type WriteJob =
+  | { kind: 'change'; target: WriteRequestOptions; change: CredentialChange }
+  | { kind: 'legacy-rewrite'; rewrite: LegacyRewrite };
+
 export interface CredentialWriteRequest {
   id: number;
-  target: WriteRequestOptions;
-  change: CredentialChange;
+  job: WriteJob;
 }
 
 /** A `WriteRefused` as plain data: its code, reason and place survive the thread boundary. */

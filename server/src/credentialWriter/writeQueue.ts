@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { bundledCliFile } from '../bundledCli.js';
-import { applyCredentialChange, WriteRefused, type CredentialChange, type WriteRequestOptions, type WriteResult } from '../openclaw/writes.js';
-import type { CredentialWriteReply, CredentialWriteRequest } from './writeMessages.js';
-import { CREDENTIAL_WRITE_ROLE } from './writeWorker.js';
+import type { LegacyRewrite } from '../openclaw/stores/legacyAuthRewrite.js';
+import { WriteRefused, type CredentialChange, type WriteRequestOptions, type WriteResult } from '../openclaw/writes.js';
+import type { CredentialWriteReply, CredentialWriteRequest, WriteJob } from './writeMessages.js';
+import { CREDENTIAL_WRITE_ROLE, runWriteJob } from './writeWorker.js';
 
 interface InFlight {
   id: number;
@@ -32,7 +33,16 @@ export class CredentialWriteQueue {
    * threw it, or an Error when the write could not run.
    */
   apply(target: () => WriteRequestOptions, change: CredentialChange): Promise<WriteResult> {
-    const run = () => this.run(target(), change);
+    return this.enqueue(() => ({ kind: 'change', target: target(), change }));
+  }
+
+  /** A legacy file's rewrite (a quick fix), queued with the other writes: it takes the same store lock. */
+  rewriteLegacy(rewrite: LegacyRewrite): Promise<WriteResult> {
+    return this.enqueue(() => ({ kind: 'legacy-rewrite', rewrite }));
+  }
+
+  private enqueue(job: () => WriteJob): Promise<WriteResult> {
+    const run = () => this.run(job());
     const result = this.tail.then(run, run);
     this.tail = result.catch(() => undefined);
     return result;
@@ -44,16 +54,16 @@ export class CredentialWriteQueue {
     if (!this.inFlight) this.stopWorker();
   }
 
-  private run(target: WriteRequestOptions, change: CredentialChange): Promise<WriteResult> {
+  private run(job: WriteJob): Promise<WriteResult> {
     if (this.disposed) return Promise.reject(new Error('The language server is shutting down; nothing was written.'));
-    if (!this.workerFile) return new Promise((resolve) => resolve(applyCredentialChange(target, change)));
+    if (!this.workerFile) return new Promise((resolve) => resolve(runWriteJob(job)));
     return new Promise<WriteResult>((resolve, reject) => {
       const id = this.nextId++;
       const worker = this.started();
       this.inFlight = { id, worker, resolve, reject };
       // Busy, the worker keeps the server alive until the write is done; idle, it never does.
       worker.ref();
-      const request: CredentialWriteRequest = { id, target: { ...target, env: { ...target.env } }, change };
+      const request: CredentialWriteRequest = { id, job: job.kind === 'change' ? { ...job, target: { ...job.target, env: { ...job.target.env } } } : job };
       worker.postMessage(request);
     }).finally(() => {
       this.worker?.unref();

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { DocumentContext } from '../diagnostics/documentDiagnostics.js';
 import { LEGACY_AUTH_CODE } from '../diagnostics/legacyAuthDiagnostics.js';
 import { authStorePath, legacyAuthFileName, storeFileName } from '../openclaw/paths.js';
-import { rewriteLegacyAuthJson, rewriteLegacyFlatStore, type LegacyAuthRewriteResult } from '../openclaw/stores/legacyAuthRewrite.js';
+import type { LegacyRewrite } from '../openclaw/stores/legacyAuthRewrite.js';
 import { t } from '../serverL10n.js';
 
 /**
@@ -42,22 +42,22 @@ function commandFix(uri: string, title: string): CommandFix {
 }
 
 /**
- * Runs the rewrite for `arguments[0]`, whatever a client sends: an auth.json only when the resolved
- * state says OpenClaw reads it as an agent's legacy file, an auth-profiles.json only when it is in
- * the flat shape. `openText` is the editor's copy: a file that differs on disk is refused. Throws
- * `WriteRefused` when it will not write.
+ * The rewrite `arguments[0]` asks for, whatever a client sends: an auth.json only when the resolved
+ * state says OpenClaw reads it as an agent's legacy file, an auth-profiles.json only in the flat
+ * shape (the writer re-checks under the lock). `openText` is the editor's copy: a file that differs
+ * on disk is refused when the rewrite runs (`WriteRefused`).
  */
-export function runLegacyAuthCommand(args: unknown[] | undefined, ctx: DocumentContext, openText: (uri: string) => string | undefined): LegacyAuthRewriteResult | undefined {
+export function legacyRewriteFor(args: unknown[] | undefined, ctx: DocumentContext, openText: (uri: string) => string | undefined): LegacyRewrite | undefined {
   const uri = args?.[0];
   if (typeof uri !== 'string') return undefined;
   const expectedText = openText(uri);
-  const options = expectedText !== undefined ? { expectedText } : {};
+  const seen = expectedText !== undefined ? { expectedText } : {};
   const flat = fileOf(uri, storeFileName);
-  if (flat) return rewriteLegacyFlatStore(path.dirname(flat), options);
+  if (flat) return { shape: 'flat-store', agentDir: path.dirname(flat), ...seen };
   const legacy = fileOf(uri, legacyAuthFileName);
   const state = ctx.state;
   if (!legacy || !state?.issues.some((i) => i.code === LEGACY_AUTH_CODE && path.resolve(i.file) === legacy)) return undefined;
-  return rewriteLegacyAuthJson(path.dirname(legacy), state.stateDir, options);
+  return { shape: 'auth-json', agentDir: path.dirname(legacy), stateDir: state.stateDir, ...seen };
 }
 
 function fileOf(uri: string, name: string): string | undefined {

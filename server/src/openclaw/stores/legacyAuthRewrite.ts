@@ -36,6 +36,19 @@ export function rewriteLegacyAuthJson(agentDir: string, stateDir: string, option
   });
 }
 
+/**
+ * A legacy rewrite as plain data, so the language server's writer thread can run it like its other
+ * writes (server/src/credentialWriter/): the store lock it takes may be busy for up to a minute.
+ */
+export type LegacyRewrite =
+  | { shape: 'auth-json'; agentDir: string; stateDir: string; expectedText?: string }
+  | { shape: 'flat-store'; agentDir: string; expectedText?: string };
+
+export function runLegacyRewrite(rewrite: LegacyRewrite): LegacyAuthRewriteResult {
+  const options = rewrite.expectedText !== undefined ? { expectedText: rewrite.expectedText } : {};
+  return rewrite.shape === 'flat-store' ? rewriteLegacyFlatStore(rewrite.agentDir, options) : rewriteLegacyAuthJson(rewrite.agentDir, rewrite.stateDir, options);
+}
+
 /** `expectedText`: the file as the editor shows it; a file changed on disk since (or unsaved edits) is refused. */
 export interface RewriteOptions {
   expectedText?: string;
