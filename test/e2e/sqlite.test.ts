@@ -32,8 +32,8 @@ test('SQLite home: expiring token in openclaw-agent.sqlite, then renewed in the 
     const { page } = session;
     await expectStatus(page, { text: 'anthropic:default 3h', icon: 'warning', level: 'warning' });
     await openProfilesView(page);
-    const profile = await findRow(page, 'anthropic:default', 'main');
-    assert.ok(profile, 'the tree shows the profile read from SQLite');
+    // The view shows its agent rows before main's children are drawn (seen once in a CI rehearsal).
+    const profile = await waitFor('the profile read from SQLite in the tree', () => findRow(page, 'anthropic:default', 'main'), 20_000);
     assert.match(profile.description, /^in 3h · used · token:sk-ant-o\.\.\.xxxxxsql$/);
     await screenshot(page, 'sqlite-expiring');
     await assertNoSecretOnScreen(page, 'sqlite home');
