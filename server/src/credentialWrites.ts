@@ -71,14 +71,7 @@ export class CredentialWrites {
    */
   async rewriteLegacy(rewrite: LegacyRewrite | undefined): Promise<CredentialWriteResult | undefined> {
     if (!rewrite) return undefined;
-    let result: WriteResult;
-    try {
-      result = await this.queue.rewriteLegacy(rewrite);
-    } catch (error) {
-      throw this.responseError('apply the quick fix', error);
-    }
-    this.log(result.summary);
-    return { summary: result.summary, written: result.written, snapshot: this.service.afterWrite() };
+    return this.published('apply the quick fix', () => this.queue.rewriteLegacy(rewrite));
   }
 
   /** Stops the writer thread; a write under way finishes first. */
@@ -87,16 +80,20 @@ export class CredentialWrites {
   }
 
   /** Builds the change (validation may refuse at once), queues it, then re-reads and publishes. */
-  private async write(agentId: string | undefined, change: () => CredentialChange): Promise<CredentialWriteResult> {
+  private write(agentId: string | undefined, change: () => CredentialChange): Promise<CredentialWriteResult> {
+    return this.published('write the credential change', () => this.queue.apply(() => this.service.writeTarget(agentId), change()));
+  }
+
+  /** Runs `queued` (a throw or refusal becomes the error the client shows), then logs, re-reads and publishes. */
+  private async published(what: string, queued: () => Promise<WriteResult>): Promise<CredentialWriteResult> {
     let result: WriteResult;
     try {
-      result = await this.queue.apply(() => this.service.writeTarget(agentId), change());
+      result = await queued();
     } catch (error) {
-      throw this.responseError('write the credential change', error);
+      throw this.responseError(what, error);
     }
     this.log(result.summary);
-    const snapshot = this.service.afterWrite();
-    return { summary: result.summary, written: result.written, snapshot };
+    return { summary: result.summary, written: result.written, snapshot: this.service.afterWrite() };
   }
 
   /** A refusal keeps its code and reason (in the client's language); anything else is our failure, logged by its message only. */
